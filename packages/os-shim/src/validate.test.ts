@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import {
+  assertBytes,
+  assertFunction,
+  assertIntInRange,
+  assertNonNegativeInteger,
+  assertString,
+  assertWords,
+  isDetached,
+} from './validate.js';
+
+function detached(): Uint8Array {
+  const v = new Uint8Array(4);
+  structuredClone(v.buffer, { transfer: [v.buffer] });
+  return v;
+}
+
+function codeOf(fn: () => unknown): [string, string | undefined] {
+  try {
+    fn();
+  } catch (e) {
+    return [(e as Error).constructor.name, (e as { code?: string }).code];
+  }
+  return ['none', undefined];
+}
+
+describe('validate', () => {
+  it('tells detached buffers from empty live ones', () => {
+    expect(isDetached(new Uint8Array(0))).toBe(false);
+    expect(isDetached(new Uint8Array(new ArrayBuffer(0)))).toBe(false);
+    expect(isDetached(new Uint8Array(3))).toBe(false);
+    expect(isDetached(detached())).toBe(true);
+  });
+
+  it('assertBytes / assertWords', () => {
+    const b = new Uint8Array(2);
+    expect(assertBytes(b, 'b')).toBe(b);
+    expect(codeOf(() => assertBytes(new Int8Array(2), 'b'))).toEqual(['ShimkitTypeError', 'ERR_INVALID_ARG_TYPE']);
+    expect(codeOf(() => assertBytes(detached(), 'b'))).toEqual(['ShimkitTypeError', 'ERR_DETACHED_BUFFER']);
+    expect(() => assertBytes('x', 'dest')).toThrow('dest must be a Uint8Array, got a string');
+    expect(codeOf(() => assertWords(new Uint8Array(4), 'w'))).toEqual(['ShimkitTypeError', 'ERR_INVALID_ARG_TYPE']);
+  });
+
+  it('assertNonNegativeInteger', () => {
+    expect(assertNonNegativeInteger(5, 'n')).toBe(5n);
+    expect(assertNonNegativeInteger(7n, 'n')).toBe(7n);
+    expect(assertNonNegativeInteger(0, 'n')).toBe(0n);
+    for (const bad of [-1, -1n, 0.5, Number.NaN, Infinity, 2 ** 53]) {
+      expect(codeOf(() => assertNonNegativeInteger(bad, 'n'))).toEqual(['ShimkitRangeError', 'ERR_OUT_OF_RANGE']);
+    }
+    for (const bad of ['1', null, undefined, {}]) {
+      expect(codeOf(() => assertNonNegativeInteger(bad, 'n'))).toEqual(['ShimkitTypeError', 'ERR_INVALID_ARG_TYPE']);
+    }
+  });
+
+  it('assertIntInRange, assertFunction, assertString', () => {
+    expect(assertIntInRange(255, 'c', 0, 255)).toBe(255);
+    expect(() => assertIntInRange(256, 'code', 0, 255)).toThrow('code must be an integer in [0, 255], got 256');
+    expect(codeOf(() => assertIntInRange('1', 'c', 0, 1))).toEqual(['ShimkitTypeError', 'ERR_INVALID_ARG_TYPE']);
+    const f = () => 1;
+    expect(assertFunction(f, 'f')).toBe(f);
+    expect(() => assertFunction(1, 'hook')).toThrow('hook must be a function, got number 1');
+    expect(assertString('s', 's')).toBe('s');
+    expect(codeOf(() => assertString(1, 's'))).toEqual(['ShimkitTypeError', 'ERR_INVALID_ARG_TYPE']);
+  });
+});

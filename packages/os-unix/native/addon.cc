@@ -1,0 +1,130 @@
+// The os-unix native addon: one N-API module, context-aware (one instance per Node environment,
+// so it loads in worker threads). The JavaScript side (src/native-*.ts) validates arguments
+// before calling in; the checks here only keep the process safe.
+#include <napi.h>
+#include <string.h>
+#include <time.h>
+
+#include "cpu_rng.h"
+#include "cycles.h"
+#include "loop_trace.h"
+#include "os_random.h"
+
+namespace shimkit {
+
+class Addon : public Napi::Addon<Addon> {
+ public:
+  Addon(Napi::Env env, Napi::Object exports) : trace_(LoopTrace::Create(env)) {
+    DefineAddon(exports, {
+        InstanceMethod("cycles", &Addon::Cycles),
+        InstanceMethod("wallNs", &Addon::WallNs),
+        InstanceMethod("features", &Addon::Features),
+        InstanceMethod("rdrand", &Addon::Rdrand),
+        InstanceMethod("rdseed", &Addon::Rdseed),
+        InstanceMethod("fillRandom", &Addon::FillRandom),
+        InstanceMethod("traceSampling", &Addon::TraceSampling),
+        InstanceMethod("traceHooks", &Addon::TraceHooks),
+        InstanceMethod("traceDrain", &Addon::TraceDrain),
+        InstanceValue("traceCapacity", Napi::Number::New(env, static_cast<double>(LoopTrace::kCapacity))),
+    });
+  }
+
+ private:
+  // Low 32 bits of the cycle counter, as a uint32 number.
+  Napi::Value Cycles(const Napi::CallbackInfo& info) {
+    return Napi::Number::New(info.Env(), static_cast<uint32_t>(shimkit_cycles()));
+  }
+
+  // CLOCK_REALTIME in nanoseconds, as a bigint.
+  Napi::Value WallNs(const Napi::CallbackInfo& info) {
+    struct timespec ts;
+    clock_gettime(CLOCK_REALTIME, &ts);
+    int64_t ns = static_cast<int64_t>(ts.tv_sec) * 1000000000 + ts.tv_nsec;
+    return Napi::BigInt::New(info.Env(), ns);
+  }
+
+  Napi::Value Features(const Napi::CallbackInfo& info) {
+    Napi::Env env = info.Env();
+    const CpuRngFeatures& f = cpu_rng_features();
+    Napi::Object out = Napi::Object::New(env);
+    out.Set("cycleCounter", SHIMKIT_CYCLE_SOURCE);
+    out.Set("osRandom", kOsRandomSource);
+    out.Set("rdrandCpuid", f.rdrand_cpuid);
+    out.Set("rdseedCpuid", f.rdseed_cpuid);
+    out.Set("rdrand", f.rdrand_ok);
+    out.Set("rdseed", f.rdseed_ok);
+    out.Set("rdrandSelfTest", f.rdrand_self_test);
+    out.Set("rdseedSelfTest", f.rdseed_self_test);
+    out.Set("loopTrace", trace_ != nullptr);
+    return out;
+  }
+
+  // A bigint on success; otherwise the failure as a number (1 = carry flag clear, 2 = all-ones).
+  static Napi::Value DrawResult(Napi::Env env, RngStatus status, uint64_t value) {
+    if (status == RngStatus::kOk) return Napi::BigInt::New(env, value);
+    return Napi::Number::New(env, static_cast<int>(status));
+  }
+
+  Napi::Value Rdrand(const Napi::CallbackInfo& info) {
+    uint64_t v = 0;
+    RngStatus s = rdrand64(&v);
+    Napi::Value r = DrawResult(info.Env(), s, v);
+    v = 0;
+    return r;
+  }
+
+  Napi::Value Rdseed(const Napi::CallbackInfo& info) {
+    uint64_t v = 0;
+    RngStatus s = rdseed64(&v);
+    Napi::Value r = DrawResult(info.Env(), s, v);
+    v = 0;
+    return r;
+  }
+
+  // fillRandom(u8): fills the whole view from the OS CSPRNG. On failure the view is zeroed and an
+  // Error with `errno` is thrown, so no partial output survives.
+  Napi::Value FillRandom(const Napi::CallbackInfo& info) {
+    Napi::Env env = info.Env();
+    if (info.Length() < 1 || !info[0].IsTypedArray()) {
+      Napi::TypeError::New(env, "fillRandom expects a Uint8Array").ThrowAsJavaScriptException();
+      return env.Undefined();
+    }
+    Napi::Uint8Array view = info[0].As<Napi::Uint8Array>();
+    uint8_t* data = view.Data();
+    size_t len = view.ByteLength();
+    if (len == 0) return env.Undefined();
+    int err = os_random_fill(data, len);
+    if (err != 0) {
+      memset(data, 0, len);
+      Napi::Error e = Napi::Error::New(env, strerror(err));
+      e.Set("errno", Napi::Number::New(env, err));
+      e.ThrowAsJavaScriptException();
+    }
+    return env.Undefined();
+  }
+
+  Napi::Value TraceSampling(const Napi::CallbackInfo& info) {
+    if (trace_ != nullptr) trace_->SetSampling(info[0].ToBoolean().Value());
+    return info.Env().Undefined();
+  }
+
+  Napi::Value TraceHooks(const Napi::CallbackInfo& info) {
+    if (trace_ != nullptr) trace_->SetHooks(info.Env(), info[0], info[1]);
+    return info.Env().Undefined();
+  }
+
+  Napi::Value TraceDrain(const Napi::CallbackInfo& info) {
+    Napi::Env env = info.Env();
+    if (trace_ == nullptr || info.Length() < 1 || !info[0].IsTypedArray()) return Napi::Number::New(env, 0);
+    Napi::Uint32Array dest = info[0].As<Napi::Uint32Array>();
+    size_t n = trace_->Drain(dest.Data(), dest.ElementLength());
+    return Napi::Number::New(env, static_cast<double>(n));
+  }
+
+  LoopTrace* trace_;
+};
+
+}  // namespace shimkit
+
+using ShimkitAddon = shimkit::Addon;
+NODE_API_ADDON(ShimkitAddon)

@@ -1,0 +1,63 @@
+/**
+ * Loading the os-unix native addon.
+ *
+ * The addon is found with node-gyp-build (a prebuild from `prebuilds/` matching this platform, or
+ * the `build/Release` output of node-gyp). It is not loaded when `SHIMKIT_NO_ADDON=1`. Loading
+ * never throws: on failure the reason is kept for `status()` and the pure-JS fallback is used.
+ */
+
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+
+/** What the addon exports (see native/addon.cc). Arguments are validated on the JS side. */
+export interface Binding {
+  cycles(): number;
+  wallNs(): bigint;
+  features(): AddonFeatures;
+  /** A bigint, or the failure code: 1 = carry flag clear after retries, 2 = all-ones. */
+  rdrand(): bigint | 1 | 2;
+  rdseed(): bigint | 1 | 2;
+  fillRandom(dest: Uint8Array): void;
+  traceSampling(on: boolean): void;
+  traceHooks(enter: (() => void) | null, exit: (() => void) | null): void;
+  traceDrain(dest: Uint32Array): number;
+  readonly traceCapacity: number;
+}
+
+/** What the native side detected. */
+export interface AddonFeatures {
+  cycleCounter: 'rdtsc' | 'cntvct_el0' | 'clock_gettime';
+  osRandom: 'getrandom' | 'getentropy';
+  rdrandCpuid: boolean;
+  rdseedCpuid: boolean;
+  rdrand: boolean;
+  rdseed: boolean;
+  rdrandSelfTest: string;
+  rdseedSelfTest: string;
+  loopTrace: boolean;
+}
+
+export type AddonLoad =
+  | { readonly binding: Binding; readonly path: string }
+  | { readonly binding: null; readonly reason: string };
+
+const packageRoot = fileURLToPath(new URL('..', import.meta.url));
+let cached: AddonLoad | undefined;
+
+/** Loads the addon once per thread (or returns why it is not in use). */
+export function loadAddon(): AddonLoad {
+  if (cached) return cached;
+  if (process.env.SHIMKIT_NO_ADDON === '1') {
+    cached = { binding: null, reason: 'disabled by SHIMKIT_NO_ADDON=1' };
+    return cached;
+  }
+  try {
+    const require = createRequire(import.meta.url);
+    const nodeGypBuild = require('node-gyp-build') as { (dir: string): unknown; path(dir: string): string };
+    const path = nodeGypBuild.path(packageRoot);
+    cached = { binding: require(path) as Binding, path };
+  } catch (error) {
+    cached = { binding: null, reason: `addon not loaded: ${(error as Error).message.split('\n')[0]}` };
+  }
+  return cached;
+}

@@ -1,0 +1,41 @@
+/**
+ * The two ways os-unix is assembled: on the native addon, or on pure JavaScript. Each result is
+ * checked against the contract at compile time (`satisfies Os`).
+ */
+
+import type { Os } from '@shimkit/os-shim/contract';
+import type { Binding } from './addon.js';
+import { createFallbackCpu } from './cpu-fallback.js';
+import { createNativeCpu } from './cpu-native.js';
+import { createFallbackMain } from './main-fallback.js';
+import { createNativeMain } from './main-native.js';
+import { console, env, lifecycle } from './process-surface.js';
+import { createFallbackRandom } from './random-fallback.js';
+import { createNativeRandom } from './random-native.js';
+import { createTime, dateWallNs } from './time.js';
+
+export function createNativeOs(binding: Binding) {
+  return {
+    name: 'unix',
+    time: createTime(() => binding.wallNs()),
+    main: createNativeMain(binding),
+    cpu: createNativeCpu(binding),
+    random: createNativeRandom(binding, binding.features().osRandom),
+    env,
+    lifecycle,
+    console,
+  } as const satisfies Os;
+}
+
+export function createFallbackOs() {
+  return {
+    name: 'unix',
+    time: createTime(dateWallNs),
+    main: createFallbackMain(),
+    cpu: createFallbackCpu(),
+    random: createFallbackRandom(),
+    env,
+    lifecycle,
+    console,
+  } as const satisfies Os;
+}

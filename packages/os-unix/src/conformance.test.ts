@@ -1,0 +1,17 @@
+import { describeConformance } from '@shimkit/os-shim/conformance';
+import { expect, it } from 'vitest';
+import { os, status } from './index.js';
+import { expectNative } from './test-path.js';
+
+it(`runs on the ${expectNative ? 'native' : 'fallback'} path`, () => {
+  const s = status();
+  // In the unix-native project a missing addon is a failure, not a silent switch to the fallback.
+  expect(s.path, JSON.stringify(s.addon)).toBe(expectNative ? 'native' : 'fallback');
+});
+
+describeConformance({
+  os,
+  nextIteration: () => new Promise<void>((resolve) => setImmediate(resolve)),
+  expectRandom: true,
+  expectRdrand: expectNative && status().rdrand.available,
+});

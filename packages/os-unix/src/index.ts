@@ -1,0 +1,25 @@
+/**
+ * `@shimkit/os-unix` — the shimkit OS backend for Node on Linux and macOS.
+ *
+ * Link it in place of `@shimkit/os-shim` (a bundler alias, or Node's default resolution). It
+ * exports `os`, the contract object, built on the native addon when it loads and on pure
+ * JavaScript otherwise (or when `SHIMKIT_NO_ADDON=1`); `status()` says which, and why.
+ * Importing loads the addon (a `dlopen`) but draws no randomness and registers no hooks.
+ */
+
+import { loadAddon } from './addon.js';
+import { createFallbackOs, createNativeOs } from './backend.js';
+import { describeLoad, type UnixStatus } from './status.js';
+
+export type * from '@shimkit/os-shim/contract';
+export type { UnixStatus } from './status.js';
+
+const load = loadAddon();
+
+/** The os-unix backend: native when the addon loaded, the JS fallback otherwise. */
+export const os = load.binding ? createNativeOs(load.binding) : createFallbackOs();
+
+/** Which path is in use and what backs each capability. */
+export function status(): UnixStatus {
+  return describeLoad(load);
+}
