@@ -3,7 +3,11 @@
  * project as one matrix cell (`npx vitest run --project <name>`); package `test` scripts run
  * their own projects through this file, so there is one definition of each.
  */
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
+
+/** Absolute, so package scripts (run from the package directory) resolve the same roots. */
+const pkg = (name: string): string => fileURLToPath(new URL(`./packages/${name}`, import.meta.url));
 
 export default defineConfig({
   test: {
@@ -11,14 +15,14 @@ export default defineConfig({
       {
         test: {
           name: 'os-shim',
-          root: 'packages/os-shim',
+          root: pkg('os-shim'),
           include: ['src/**/*.test.ts'],
         },
       },
       {
         test: {
           name: 'unix-native',
-          root: 'packages/os-unix',
+          root: pkg('os-unix'),
           include: ['src/**/*.test.ts'],
           env: { SHIMKIT_NO_ADDON: '' },
           testTimeout: 30_000,
@@ -27,7 +31,7 @@ export default defineConfig({
       {
         test: {
           name: 'unix-fallback',
-          root: 'packages/os-unix',
+          root: pkg('os-unix'),
           include: ['src/**/*.test.ts'],
           env: { SHIMKIT_NO_ADDON: '1' },
           testTimeout: 30_000,
