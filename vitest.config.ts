@@ -4,6 +4,7 @@
  * their own projects through this file, so there is one definition of each.
  */
 import { fileURLToPath } from 'node:url';
+import { viteAlias } from '@shimkit/os-shim/alias';
 import { defineConfig } from 'vitest/config';
 
 /** Absolute, so package scripts (run from the package directory) resolve the same roots. */
@@ -35,6 +36,32 @@ export default defineConfig({
           include: ['src/**/*.test.ts'],
           env: { SHIMKIT_NO_ADDON: '1' },
           testTimeout: 30_000,
+        },
+      },
+      {
+        // The entropy library, linked to the unix backend the way a user's bundler links it.
+        resolve: { alias: viteAlias('unix') },
+        test: {
+          name: 'entropy',
+          root: pkg('entropy'),
+          include: ['src/**/*.test.ts'],
+          testTimeout: 60_000,
+        },
+      },
+      {
+        test: {
+          name: 'xen',
+          root: pkg('os-xen'),
+          include: ['src/**/*.test.ts'],
+          testTimeout: 60_000,
+        },
+      },
+      {
+        test: {
+          name: 'solo5',
+          root: pkg('os-solo5'),
+          include: ['src/**/*.test.ts'],
+          testTimeout: 60_000,
         },
       },
     ],
