@@ -12,7 +12,8 @@
  * It checks the MUSTs of the contract that can be observed from JavaScript: clock units and
  * monotonicity against the host's real time, cycle-counter change, per-iteration hooks,
  * the OS random source (every byte written, nothing outside, large and empty buffers), the CPU
- * RNG result shape, and the rejection of bad arguments with the right error class and code.
+ * RNG result shape, the optional AES-256-CTR accelerator (determinism, counter continuity and
+ * wrap, partial blocks, bounds), and the rejection of bad arguments with the right error class and code.
  * It needs vitest (a peer dependency) and runs under Node, including for backends whose real home
  * is elsewhere (Xen and Solo5 run here against host simulators).
  */
@@ -38,6 +39,8 @@ export interface ConformanceHarness {
   expectRandom?: boolean;
   /** Whether RDRAND is expected to be present (checked both ways when given). */
   expectRdrand?: boolean;
+  /** Whether the `Cpu.aes256Ctr` accelerator is expected to be present (checked both ways when given). */
+  expectAes256Ctr?: boolean;
 }
 
 const MS = 1_000_000n;
@@ -167,6 +170,92 @@ export function describeConformance(harness: ConformanceHarness | (() => Conform
           expect(values).toBeGreaterThan(op === 'rdrand' ? 190 : 0);
         });
       }
+    });
+
+    describe('Cpu.aes256Ctr', () => {
+      const key = (seed: number): Uint8Array => Uint8Array.from({ length: 32 }, (_, i) => (seed * 31 + i * 7) & 0xff);
+      const counterOf = (value: bigint): Uint8Array => {
+        const c = new Uint8Array(16);
+        for (let i = 15, v = value; i >= 0; i--, v >>= 8n) c[i] = Number(v & 0xffn);
+        return c;
+      };
+      const hex = (b: Uint8Array): string => Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
+      const run = (k: Uint8Array, c: Uint8Array, n: number): Uint8Array => {
+        const dest = new Uint8Array(n);
+        get().os.cpu.aes256Ctr!(k, c, dest);
+        return dest;
+      };
+
+      it('is present exactly when expected', (ctx) => {
+        const h = get();
+        if (h.expectAes256Ctr === undefined) return ctx.skip();
+        expect(typeof h.os.cpu.aes256Ctr === 'function').toBe(h.expectAes256Ctr);
+      });
+
+      it('is deterministic, overwrites dest, and leaves key and counter alone', (ctx) => {
+        const { cpu } = get().os;
+        if (!cpu.aes256Ctr) return ctx.skip();
+        const k = key(1);
+        const c = counterOf(0x0102n);
+        const a = run(k, c, 100);
+        const b = new Uint8Array(100).fill(0x5a);
+        cpu.aes256Ctr(k, c, b);
+        expect(hex(b)).toBe(hex(a));
+        expect(hex(k)).toBe(hex(key(1)));
+        expect(hex(c)).toBe(hex(counterOf(0x0102n)));
+        expect(a.some((x) => x !== 0)).toBe(true);
+        expect(hex(run(key(2), c, 100))).not.toBe(hex(a));
+        expect(hex(run(k, counterOf(0x0103n), 16))).not.toBe(hex(a.subarray(0, 16)));
+        cpu.aes256Ctr(k, c, new Uint8Array(0));
+      });
+
+      it('continues the counter across blocks, partial blocks, 64 KiB and the 2^128 wrap', (ctx) => {
+        const { cpu } = get().os;
+        if (!cpu.aes256Ctr) return ctx.skip();
+        const k = key(3);
+        // Every block of a long run equals a one-block run at that counter value, including
+        // across byte carries and the wrap from 2^128 - 1 to 0.
+        for (const start of [0n, 0xffn, 0xffff_ffff_ffff_ffffn, (1n << 128n) - 2n]) {
+          const long = run(k, counterOf(start), 64);
+          for (let i = 0; i < 4; i++) {
+            const at = (start + BigInt(i)) & ((1n << 128n) - 1n);
+            expect(hex(long.subarray(16 * i, 16 * i + 16)), `block ${i} after ${start}`).toBe(hex(run(k, counterOf(at), 16)));
+          }
+        }
+        // A partial block is the prefix of the whole block; lengths across the 64 KiB mark agree.
+        const full = run(k, counterOf(7n), 65_536 + 48);
+        expect(hex(run(k, counterOf(7n), 5))).toBe(hex(full.subarray(0, 5)));
+        expect(hex(run(k, counterOf(7n), 65_536 + 21))).toBe(hex(full.subarray(0, 65_536 + 21)));
+        expect(hex(run(k, counterOf(7n + 4096n), 48))).toBe(hex(full.subarray(65_536)));
+      });
+
+      it('writes nothing outside dest', (ctx) => {
+        const { cpu } = get().os;
+        if (!cpu.aes256Ctr) return ctx.skip();
+        const backing = new Uint8Array(64).fill(0xa5);
+        const view = backing.subarray(3, 3 + 37);
+        cpu.aes256Ctr(key(4), counterOf(9n), view);
+        expect(hex(view)).toBe(hex(run(key(4), counterOf(9n), 37)));
+        expect([...backing.subarray(0, 3), ...backing.subarray(40)]).toEqual(Array(27).fill(0xa5));
+      });
+
+      it('rejects bad arguments before writing', (ctx) => {
+        const { cpu } = get().os;
+        if (!cpu.aes256Ctr) return ctx.skip();
+        const aes = cpu.aes256Ctr.bind(cpu);
+        const dest = new Uint8Array(16);
+        const c = counterOf(0n);
+        expectArgError(() => aes('k' as never, c, dest), TypeError, 'ERR_INVALID_ARG_TYPE');
+        expectArgError(() => aes(key(0), [0] as never, dest), TypeError, 'ERR_INVALID_ARG_TYPE');
+        expectArgError(() => aes(key(0), c, new Uint32Array(4) as never), TypeError, 'ERR_INVALID_ARG_TYPE');
+        expectArgError(() => aes(key(0), c, undefined as never), TypeError, 'ERR_INVALID_ARG_TYPE');
+        expectArgError(() => aes(new Uint8Array(16), c, dest), RangeError, 'ERR_OUT_OF_RANGE');
+        expectArgError(() => aes(new Uint8Array(33), c, dest), RangeError, 'ERR_OUT_OF_RANGE');
+        expectArgError(() => aes(key(0), new Uint8Array(12), dest), RangeError, 'ERR_OUT_OF_RANGE');
+        expectArgError(() => aes(key(0), c, detachedBytes()), TypeError, 'ERR_DETACHED_BUFFER');
+        expectArgError(() => aes(detachedBytes(), c, dest), TypeError, 'ERR_DETACHED_BUFFER');
+        expect(dest.every((x) => x === 0)).toBe(true);
+      });
     });
 
     describe('Random', () => {

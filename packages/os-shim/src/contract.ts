@@ -125,6 +125,25 @@ export interface Cpu {
   rdrand?(): CpuRngResult;
   /** OPTIONAL: one 64-bit RDSEED draw (conditioned entropy source); same rules as `rdrand`. */
   rdseed?(): CpuRngResult;
+  /**
+   * OPTIONAL accelerator: AES-256 in counter mode (NIST SP 800-38A §6.5) computed outside
+   * JavaScript (os-unix: OpenSSL through `node:crypto`). Present only where the backend has a
+   * native AES; consumers MUST fall back to a JavaScript AES when it is absent, and MUST get
+   * the same bytes either way.
+   *
+   * Writes into every byte of `dest` the keystream that starts at the counter block `counter`
+   * (16 bytes, a big-endian 128-bit integer incremented once per 16-byte block and wrapping
+   * modulo 2^128); a final partial block is the leading bytes of that block. The previous
+   * contents of `dest` are ignored (overwritten, not XORed). `key` and `counter` MUST NOT be
+   * modified, nothing outside `dest` is written, and any length of `dest` (including 0) is
+   * allowed. Synchronous; the same arguments MUST always give the same bytes.
+   *
+   * `key`, `counter` and `dest` MUST be `Uint8Array`s (TypeError `ERR_INVALID_ARG_TYPE`
+   * otherwise; `ERR_DETACHED_BUFFER` if a buffer is detached); `key` MUST be 32 bytes and
+   * `counter` 16 bytes (RangeError `ERR_OUT_OF_RANGE` otherwise). Argument errors are thrown
+   * before `dest` is written.
+   */
+  aes256Ctr?(key: Uint8Array, counter: Uint8Array, dest: Uint8Array): void;
 }
 
 /**

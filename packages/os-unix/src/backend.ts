@@ -5,6 +5,7 @@
 
 import type { Os } from '@shimkit/os-shim/contract';
 import type { Binding } from './addon.js';
+import { aes256Ctr } from './aes-ctr.js';
 import { createFallbackCpu } from './cpu-fallback.js';
 import { createNativeCpu } from './cpu-native.js';
 import { createFallbackMain } from './main-fallback.js';
@@ -19,7 +20,7 @@ export function createNativeOs(binding: Binding) {
     name: 'unix',
     time: createTime(() => binding.wallNs()),
     main: createNativeMain(binding),
-    cpu: createNativeCpu(binding),
+    cpu: { ...createNativeCpu(binding), aes256Ctr },
     random: createNativeRandom(binding, binding.features().osRandom),
     env,
     lifecycle,
@@ -32,7 +33,7 @@ export function createFallbackOs() {
     name: 'unix',
     time: createTime(dateWallNs),
     main: createFallbackMain(),
-    cpu: createFallbackCpu(),
+    cpu: { ...createFallbackCpu(), aes256Ctr },
     random: createFallbackRandom(),
     env,
     lifecycle,

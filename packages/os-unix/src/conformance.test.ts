@@ -14,4 +14,5 @@ describeConformance({
   nextIteration: () => new Promise<void>((resolve) => setImmediate(resolve)),
   expectRandom: true,
   expectRdrand: expectNative && status().rdrand.available,
+  expectAes256Ctr: true,
 });
