@@ -1,0 +1,237 @@
+/**
+ * Fortuna (Ferguson and Schneier, "Practical Cryptography" ch. 10), byte-compatible with
+ * mirage-crypto-rng's `Fortuna` (2.x: requests above 64 KiB return their chunks in order).
+ * `test/vectors/fortuna/README.md` states the algorithm these known answers pin down:
+ *
+ * - State: a 256-bit key K (initially zero), a 128-bit counter C (initially 0, meaning
+ *   "unseeded"), 32 entropy pools (SHA-256 contexts), the count of bytes added to pool 0 since
+ *   the last pool reseed, and the number of pool reseeds.
+ * - `reseed(s)`: K ← SHA-256d(K ‖ s); C ← C + 1, where SHA-256d(x) = SHA-256(SHA-256(x)).
+ * - `add(source, pool, d)`: pool `pool` absorbs the header (source, length(d) mod 256) then d.
+ * - Before each request: if pool 0 has received more than 64 bytes (and, when a clock was given,
+ *   at least one second passed since the last pool reseed), the reseed count r grows by one and
+ *   K ← SHA-256d(K ‖ SHA-256d(pool_i) ‖ …) over every i with 2^i dividing r; those pools are
+ *   emptied; C ← C + 1.
+ * - A request of n bytes is served in chunks of at most 64 KiB, in order. A chunk of m bytes
+ *   draws ⌈m/16⌉ + 2 blocks of AES-256-CTR keystream under K from counter block C, returns the
+ *   first m bytes, sets K to the last 32 bytes and adds the block count to C (generator
+ *   rekeying after every request: forward secrecy for what was returned).
+ *
+ * AES-256-CTR comes from the linked OS backend's `Cpu.aes256Ctr` accelerator when it has one,
+ * otherwise from @noble/ciphers; SHA-256 from @noble/hashes. Both paths give the same bytes.
+ */
+
+import { sha256 } from '@noble/hashes/sha2.js';
+import { os } from '@shimkit/os-shim';
+import { ShimkitTypeError } from '@shimkit/os-shim/errors';
+import { assertIntInRange } from '@shimkit/os-shim/validate';
+import { type Aes256Ctr, jsAes256Ctr } from './aes-ctr.js';
+import { UnseededError } from './errors.js';
+import { type Generator, MAX_REQUEST } from './generator.js';
+import { checkDestination, checkLength, checkSeed } from './request.js';
+
+/** Number of entropy pools. */
+export const FORTUNA_POOLS = 32;
+/** Largest chunk served under one key (bytes). */
+export const FORTUNA_CHUNK = 65_536;
+/** Pool 0 must hold more than this many bytes before a pool reseed. */
+export const FORTUNA_MIN_POOL0 = 64;
+/** Minimum time between two pool reseeds when a clock is given (ns). */
+export const FORTUNA_RESEED_INTERVAL_NS = 1_000_000_000n;
+
+const COUNTER_MASK = (1n << 128n) - 1n;
+
+type Sha256 = ReturnType<typeof sha256.create>;
+
+export interface FortunaOptions {
+  /**
+   * A monotonic clock in nanoseconds (e.g. `os.time.monotonicNs`). When given, pool reseeds
+   * happen at most once per second, as Fortuna prescribes; without it they are not rate-limited
+   * (as in mirage-crypto-rng created without a time function, which the known answers use).
+   */
+  clock?: () => bigint;
+  /**
+   * The AES-256-CTR keystream to use. Default: the linked backend's `os.cpu.aes256Ctr` when
+   * present, else `jsAes256Ctr` (@noble/ciphers). Pass `jsAes256Ctr` to force pure JavaScript.
+   */
+  aes?: Aes256Ctr;
+}
+
+/** SHA-256d of the bytes that `feed` pushes into a fresh SHA-256 context. */
+function sha256d(feed: (h: Sha256) => void): Uint8Array {
+  const h = sha256.create();
+  feed(h);
+  const inner = h.digest();
+  const outer = sha256(inner);
+  inner.fill(0);
+  return outer;
+}
+
+function linkedAes(): Aes256Ctr | undefined {
+  const cpu = os.cpu;
+  const accel = cpu.aes256Ctr;
+  return accel === undefined ? undefined : (key, counter, dest) => accel.call(cpu, key, counter, dest);
+}
+
+export class Fortuna implements Generator {
+  readonly name: string = 'fortuna';
+  readonly maxRequest = MAX_REQUEST;
+  /** True when AES-256-CTR runs in the OS backend's accelerator rather than in JavaScript. */
+  readonly accelerated: boolean;
+
+  #key: Uint8Array = new Uint8Array(32);
+  #counter = 0n;
+  readonly #counterBlock = new Uint8Array(16);
+  #pools: Sha256[] = Array.from({ length: FORTUNA_POOLS }, () => sha256.create());
+  #pool0Length = 0;
+  #reseedCount = 0;
+  #lastPoolReseedNs: bigint | undefined;
+  readonly #clock: (() => bigint) | undefined;
+  readonly #aes: Aes256Ctr;
+
+  constructor(options: FortunaOptions = {}) {
+    if (typeof options !== 'object' || options === null) {
+      throw new ShimkitTypeError('ERR_INVALID_ARG_TYPE', 'options must be an object');
+    }
+    const { clock, aes } = options;
+    if (clock !== undefined && typeof clock !== 'function') {
+      throw new ShimkitTypeError('ERR_INVALID_ARG_TYPE', `options.clock must be a function, got ${typeof clock}`);
+    }
+    if (aes !== undefined && typeof aes !== 'function') {
+      throw new ShimkitTypeError('ERR_INVALID_ARG_TYPE', `options.aes must be a function, got ${typeof aes}`);
+    }
+    this.#clock = clock;
+    const chosen = aes ?? linkedAes() ?? jsAes256Ctr;
+    this.#aes = chosen;
+    this.accelerated = chosen !== jsAes256Ctr;
+  }
+
+  /** True once the counter left zero (a reseed, or a pool reseed, happened). */
+  get seeded(): boolean {
+    return this.#counter !== 0n;
+  }
+
+  /** Pool reseeds done so far. */
+  get reseedCount(): number {
+    return this.#reseedCount;
+  }
+
+  /** Bytes added to pool 0 since the last pool reseed. */
+  get pool0Length(): number {
+    return this.#pool0Length;
+  }
+
+  /** K ← SHA-256d(K ‖ seed); C ← C + 1. Any length of seed, including 0, is accepted. */
+  reseed(seed: Uint8Array): void {
+    const s = checkSeed(seed);
+    this.#rekeyWith((h) => h.update(s));
+  }
+
+  /**
+   * Feeds `data` into pool `pool` (0–31), tagged with `source` (0–255): the pool absorbs the
+   * bytes (source, data.length mod 256) and then `data`.
+   */
+  add(source: number, pool: number, data: Uint8Array): void {
+    const src = assertIntInRange(source, 'source', 0, 255);
+    const p = assertIntInRange(pool, 'pool', 0, FORTUNA_POOLS - 1);
+    const d = checkSeed(data, 'data');
+    const ctx = this.#pools[p]!;
+    ctx.update(Uint8Array.of(src, d.length & 0xff));
+    ctx.update(d);
+    if (p === 0) this.#pool0Length += d.length;
+  }
+
+  /**
+   * Round-robin feeding for one source (mirage-crypto-rng's `accumulate`): the k-th call of the
+   * returned function (k from 0) adds its data to pool k mod 32.
+   */
+  accumulator(source: number): (data: Uint8Array) => void {
+    const src = assertIntInRange(source, 'source', 0, 255);
+    let next = 0;
+    return (data) => {
+      this.add(src, next, data);
+      next = (next + 1) % FORTUNA_POOLS;
+    };
+  }
+
+  generate(n: number): Uint8Array {
+    const len = checkLength(n, MAX_REQUEST);
+    const out = new Uint8Array(len);
+    this.#serve(out);
+    return out;
+  }
+
+  fill(dest: ArrayBufferView): void {
+    this.#serve(checkDestination(dest, MAX_REQUEST));
+  }
+
+  #serve(out: Uint8Array): void {
+    this.#maybePoolReseed();
+    if (this.#counter === 0n) throw new UnseededError(this.name);
+    try {
+      for (let off = 0; off < out.length; off += FORTUNA_CHUNK) {
+        this.#chunk(out.subarray(off, Math.min(out.length, off + FORTUNA_CHUNK)));
+      }
+    } catch (error) {
+      out.fill(0);
+      throw error;
+    }
+  }
+
+  /** One chunk: ⌈m/16⌉ blocks of output, then two blocks that become the next key. */
+  #chunk(dest: Uint8Array): void {
+    const blocks = BigInt(Math.ceil(dest.length / 16));
+    this.#aes(this.#key, this.#setCounterBlock(this.#counter), dest);
+    const next = new Uint8Array(32);
+    this.#aes(this.#key, this.#setCounterBlock(this.#counter + blocks), next);
+    this.#key.fill(0);
+    this.#key = next;
+    this.#counter = (this.#counter + blocks + 2n) & COUNTER_MASK;
+  }
+
+  #setCounterBlock(value: bigint): Uint8Array {
+    const c = this.#counterBlock;
+    let v = value & COUNTER_MASK;
+    for (let i = 15; i >= 0; i--) {
+      c[i] = Number(v & 0xffn);
+      v >>= 8n;
+    }
+    return c;
+  }
+
+  #rekeyWith(feed: (h: Sha256) => void): void {
+    const key = this.#key;
+    const next = sha256d((h) => {
+      h.update(key);
+      feed(h);
+    });
+    key.fill(0);
+    this.#key = next;
+    this.#counter = (this.#counter + 1n) & COUNTER_MASK;
+  }
+
+  #maybePoolReseed(): void {
+    if (this.#pool0Length <= FORTUNA_MIN_POOL0) return;
+    let now: bigint | undefined;
+    if (this.#clock !== undefined) {
+      now = this.#clock();
+      if (this.#lastPoolReseedNs !== undefined && now - this.#lastPoolReseedNs < FORTUNA_RESEED_INTERVAL_NS) return;
+    }
+    this.#lastPoolReseedNs = now;
+    const r = ++this.#reseedCount;
+    this.#pool0Length = 0;
+    const digests: Uint8Array[] = [];
+    for (let i = 0; i < FORTUNA_POOLS && r % 2 ** i === 0; i++) {
+      const pool = this.#pools[i]!;
+      const inner = pool.digest();
+      digests.push(sha256(inner));
+      inner.fill(0);
+      pool.destroy();
+      this.#pools[i] = sha256.create();
+    }
+    this.#rekeyWith((h) => {
+      for (const d of digests) h.update(d);
+    });
+    for (const d of digests) d.fill(0);
+  }
+}
