@@ -25,8 +25,8 @@ function seededFortuna(): Fortuna {
 /** The bytes a front over `seededFortuna()` must produce, derived step by step from the design. */
 function model() {
   const twin = seededFortuna();
-  let key = twin.generate(32); // first reseed: 0 XOR parent bytes
-  let batch = new Uint8Array(0);
+  let key: Uint8Array = twin.generate(32); // first reseed: 0 XOR parent bytes
+  let batch: Uint8Array = new Uint8Array(0);
   let pos = 0;
   const next = (n: number): Uint8Array => {
     const out = new Uint8Array(n);
