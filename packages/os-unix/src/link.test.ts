@@ -33,10 +33,22 @@ describe('linking a shim-only program to os-unix with rollup', () => {
     expect(text).not.toMatch(/from ['"]@shimkit\/os-shim['"]/);
   });
 
-  it('the same program unbundled reaches the stub and fails with ERR_NO_BACKEND', () => {
+  it('the same program unbundled in Node: the "node" condition links os-unix', () => {
     const r = run('link-check.js');
+    expect(r.status, r.stderr).toBe(0);
+    expect((JSON.parse(r.stderr) as { backend: string }).backend).toBe('unix');
+  });
+
+  it('bundled without the alias (and without the "node" condition) it reaches the stub: ERR_NO_BACKEND', async () => {
+    const { rollup } = await import('rollup');
+    const { nodeResolve } = await import('@rollup/plugin-node-resolve');
+    const build = await rollup({ input: `${dist}link-check.js`, plugins: [nodeResolve()], logLevel: 'silent' });
+    const { output } = await build.generate({ format: 'es' });
+    await build.close();
+    const code = output[0].code;
+    expect(code).toContain('No OS backend is linked');
+    const r = spawnSync(process.execPath, ['--input-type=module', '-e', code], { encoding: 'utf8' });
     expect(r.status).not.toBe(0);
-    expect(r.stderr).toContain('No OS backend is linked');
     expect(r.stderr).toContain("code: 'ERR_NO_BACKEND'");
   });
 });

@@ -1,0 +1,3 @@
+// Node without a bundler, condition "solo5": @shimkit/os-shim resolves to the solo5 backend.
+// (Bundlers replace the specifier with an alias instead; see ../README.md.)
+export { os } from '@shimkit/os-solo5';

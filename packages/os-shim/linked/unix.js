@@ -1,0 +1,3 @@
+// Node without a bundler, condition "node": @shimkit/os-shim resolves to the unix backend.
+// (Bundlers replace the specifier with an alias instead; see ../README.md.)
+export { os } from '@shimkit/os-unix';

@@ -1,0 +1,3 @@
+// Node without a bundler, condition "xen": @shimkit/os-shim resolves to the xen backend.
+// (Bundlers replace the specifier with an alias instead; see ../README.md.)
+export { os } from '@shimkit/os-xen';
