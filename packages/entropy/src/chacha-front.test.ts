@@ -97,14 +97,22 @@ describe('ChaChaFront', () => {
 
   it('reseeds from the parent on its time budget', () => {
     let now = 0n;
-    const front = new ChaChaFront(seededFortuna(), { clock: () => now, reseedIntervalNs: 1000n });
+    const front = new ChaChaFront(seededFortuna(), { clock: () => now, reseedIntervalNs: 1000n, bulk: 'keystream' });
     front.generate(8);
     now = 999n;
     front.generate(8);
     expect(front.reseeds).toBe(1);
     now = 1000n;
+    // Small requests read the clock on every 32nd call since the last read (or when a batch is
+    // due): the reseed read it, the second call was 1, so 30 more pass and the 32nd reads it.
+    for (let i = 0; i < 30; i++) front.generate(8);
+    expect(front.reseeds).toBe(1);
     front.generate(8);
     expect(front.reseeds).toBe(2);
+    // A bulk request in keystream mode always reads the clock.
+    now = 2000n;
+    front.generate(5000);
+    expect(front.reseeds).toBe(3);
   });
 
   it('forget() wipes the buffer and key, and the next request rekeys from the parent', () => {

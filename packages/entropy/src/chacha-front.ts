@@ -10,7 +10,8 @@
  *   buffer (so a later compromise reveals no byte already returned).
  * - The key is reseeded from a parent `Generator` (e.g. Fortuna): before the first request,
  *   once `reseedBytes` bytes (default 1 MiB) were served since the last reseed, and, when a
- *   clock is given, once `reseedIntervalNs` (default 60 s, Linux's CRNG interval) have passed.
+ *   clock is given, once `reseedIntervalNs` (default 60 s, Linux's CRNG interval) have passed
+ *   (the clock is read before each new batch, each bulk request and every 32nd small request).
  *   Reseeding XORs 32 parent bytes into the key and discards the buffered batch.
  * - Requests above `bulkThreshold` (default 1024 bytes) do not drain the batch: with
  *   `bulk: 'keystream'` (the default when the parent is not accelerated) one 32-byte key is taken
@@ -37,6 +38,8 @@ export const CHACHA_FRONT_RESEED_INTERVAL_NS = 60_000_000_000n;
 export const CHACHA_FRONT_BULK_THRESHOLD = 1024;
 
 const KEY = 32;
+/** With a clock, small requests read it at least this often (see `#timeIsUp`). */
+const CLOCK_EVERY = 32;
 const NONCE = new Uint8Array(12);
 /** Bulk keystream is produced in pieces of this many bytes (a multiple of the 64-byte block). */
 const PIECE = 65_536;
@@ -74,6 +77,7 @@ export class ChaChaFront implements Generator {
   #served = 0;
   #lastReseedNs = 0n;
   #reseeds = 0;
+  #sinceClock = 0;
 
   constructor(parent: Generator, options: ChaChaFrontOptions = {}) {
     if (typeof parent !== 'object' || parent === null || typeof parent.generate !== 'function') {
@@ -156,14 +160,23 @@ export class ChaChaFront implements Generator {
       this.#fromParent(out);
       return;
     }
-    if (!this.#keyed || this.#served >= this.reseedBytes || this.#timeIsUp()) this.#reseedFromParent();
-    if (n > this.bulkThreshold) this.#bulkKeystream(out);
+    const bulk = n > this.bulkThreshold;
+    if (!this.#keyed || this.#served >= this.reseedBytes || this.#timeIsUp(bulk)) this.#reseedFromParent();
+    if (bulk) this.#bulkKeystream(out);
     else this.#take(out, 0, n);
     this.#served += n;
   }
 
-  #timeIsUp(): boolean {
-    return this.#clock !== undefined && this.#clock() - this.#lastReseedNs >= this.reseedIntervalNs;
+  /**
+   * Whether the time budget is used up. The clock is read on every bulk request, whenever a new
+   * batch is due, and on every `CLOCK_EVERY`-th small request in between (a clock read costs as
+   * much as serving a small request).
+   */
+  #timeIsUp(bulk: boolean): boolean {
+    if (this.#clock === undefined) return false;
+    if (!bulk && this.#pos !== CHACHA_FRONT_BATCH && ++this.#sinceClock < CLOCK_EVERY) return false;
+    this.#sinceClock = 0;
+    return this.#clock() - this.#lastReseedNs >= this.reseedIntervalNs;
   }
 
   /** Copies `n` buffered bytes into `out` at `off`, wiping them from the buffer. */
@@ -173,12 +186,11 @@ export class ChaChaFront implements Generator {
     while (done < n) {
       if (this.#pos === CHACHA_FRONT_BATCH) this.#refill();
       const start = this.#pos;
-      const k = Math.min(n - done, CHACHA_FRONT_BATCH - start);
-      for (let i = 0; i < k; i++) {
-        out[off + done + i] = buf[start + i]!;
-        buf[start + i] = 0;
-      }
-      this.#pos = start + k;
+      const end = Math.min(start + n - done, CHACHA_FRONT_BATCH);
+      out.set(buf.subarray(start, end), off + done);
+      buf.fill(0, start, end);
+      const k = end - start;
+      this.#pos = end;
       done += k;
     }
   }
@@ -233,6 +245,7 @@ export class ChaChaFront implements Generator {
     this.#keyed = true;
     this.#served = 0;
     this.#reseeds++;
+    this.#sinceClock = 0;
     if (this.#clock !== undefined) this.#lastReseedNs = this.#clock();
   }
 }
