@@ -38,3 +38,22 @@ export {
 } from './hmac-drbg.js';
 export { createRandom, RANDOM_INT_MAX_RANGE, type Random } from './random.js';
 export { createUnsafeDeterministicRandom, UNSAFE_DETERMINISTIC_NAME } from './unsafe-deterministic.js';
+
+// The default instance: seeded lazily from the linked OS backend's sources (see default.ts).
+export {
+  fill,
+  generate,
+  initialize,
+  isSeeded,
+  notifyClone,
+  randomBytes,
+  randomInt,
+  randomUUID,
+  reseed,
+  status,
+  stop,
+} from './default.js';
+export { NoEntropyError } from './no-entropy-error.js';
+export { EntropyRuntime, type InitializeOptions, type RuntimeOptions } from './runtime.js';
+export type { EntropyStatus, SeedSource, SourceStatus } from './status.js';
+export { SOURCE_IDS, type SourceName } from './sources/source-ids.js';
