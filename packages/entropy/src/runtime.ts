@@ -192,13 +192,25 @@ export class EntropyRuntime {
       frontReseeds: front?.reseeds ?? 0,
       bootstrap: { method: boot?.method ?? null, failed: boot ? [...boot.failed] : [] },
       sources: [
-        bootCounters.snapshot(boot?.method === 'whirlwind' || boot?.failed.includes('whirlwind') ? this.#whirlwind : undefined),
+        bootCounters.snapshot(this.#bootstrapMonitor()),
         this.#osRandom.counters.snapshot(),
         loop.counters.snapshot(loop.monitor),
-        { ...periodic.counters.snapshot(), failures: periodic.counters.failures + this.#cpuRng.failures('rdrand') },
+        {
+          ...periodic.counters.snapshot(this.#cpuRng.has('rdrand') ? this.#cpuRng.monitors.rdrand : undefined),
+          failures: periodic.counters.failures + this.#cpuRng.failures('rdrand'),
+        },
       ],
       clones: this.#clones,
     };
+  }
+
+  /** The health monitor of the bootstrap method in use (or of the last one that failed). */
+  #bootstrapMonitor(): HealthMonitor | undefined {
+    const boot = this.#bootstrap;
+    if (!boot) return undefined;
+    const method = boot.method ?? boot.failed[boot.failed.length - 1];
+    if (method === undefined) return undefined;
+    return method === 'whirlwind' ? this.#whirlwind : this.#cpuRng.monitors[method];
   }
 
   /** Bootstrap + OS random, concatenated; throws NoEntropyError if neither gave healthy bytes. */
