@@ -171,7 +171,9 @@ describe('properties over arbitrary reseed/generate sequences', () => {
             const again = play(make, seedA, steps);
             expect(again).toEqual(a);
             const b = play(make, seedB, steps);
-            const firstOutput = steps.findIndex((s) => s.kind === 'uuid' || ((s.kind === 'generate' || s.kind === 'fill') && s.n >= 16));
+            const firstOutput = steps.findIndex(
+              (s, k) => (s.kind === 'uuid' || ((s.kind === 'generate' || s.kind === 'fill') && s.n >= 16)) && !a[k]!.startsWith('Shimkit'),
+            );
             if (hex(seedA) !== hex(seedB) && firstOutput >= 0) expect(b[firstOutput]).not.toBe(a[firstOutput]);
           },
         ),

@@ -3,7 +3,7 @@
  * checked against the contract at compile time (`satisfies Os`).
  */
 
-import type { Os } from '@shimkit/os-shim/contract';
+import type { Cpu, Os } from '@shimkit/os-shim/contract';
 import type { Binding } from './addon.js';
 import { aes256Ctr } from './aes-ctr.js';
 import { createFallbackCpu } from './cpu-fallback.js';
@@ -15,12 +15,17 @@ import { createFallbackRandom } from './random-fallback.js';
 import { createNativeRandom } from './random-native.js';
 import { createTime, dateWallNs } from './time.js';
 
+/** Both paths add the AES-256-CTR accelerator (`node:crypto`, see `aes-ctr.ts`). */
+function withAes(cpu: Cpu): Cpu {
+  return { ...cpu, aes256Ctr };
+}
+
 export function createNativeOs(binding: Binding) {
   return {
     name: 'unix',
     time: createTime(() => binding.wallNs()),
     main: createNativeMain(binding),
-    cpu: { ...createNativeCpu(binding), aes256Ctr },
+    cpu: withAes(createNativeCpu(binding)),
     random: createNativeRandom(binding, binding.features().osRandom),
     env,
     lifecycle,
@@ -33,7 +38,7 @@ export function createFallbackOs() {
     name: 'unix',
     time: createTime(dateWallNs),
     main: createFallbackMain(),
-    cpu: { ...createFallbackCpu(), aes256Ctr },
+    cpu: withAes(createFallbackCpu()),
     random: createFallbackRandom(),
     env,
     lifecycle,
