@@ -64,6 +64,15 @@ export default defineConfig({
           testTimeout: 60_000,
         },
       },
+      {
+        // The WASI component (ComponentizeJS + the WASI backend) run in jco's preview2-shim host.
+        test: {
+          name: 'wasi',
+          root: pkg('wasi-component'),
+          include: ['src/**/*.test.ts'],
+          testTimeout: 120_000,
+        },
+      },
     ],
   },
 });

@@ -26,7 +26,8 @@ export function createRandom(): Random {
         for (let off = 0; off < view.length; off += RANDOM_CHUNK) {
           const want = Math.min(RANDOM_CHUNK, view.length - off);
           const chunk = getRandomBytes(BigInt(want));
-          if (!(chunk instanceof Uint8Array) || chunk.length !== want) {
+          // ArrayBuffer.isView, not instanceof: the binding may build the array in another realm.
+          if (!ArrayBuffer.isView(chunk) || chunk.length !== want) {
             throw new Error(`get-random-bytes(${want}) returned ${chunk?.length ?? 'no'} bytes`);
           }
           view.set(chunk, off);
