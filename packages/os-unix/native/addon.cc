@@ -5,6 +5,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "aes_ctr.h"
 #include "cpu_rng.h"
 #include "cycles.h"
 #include "loop_trace.h"
@@ -22,6 +23,7 @@ class Addon : public Napi::Addon<Addon> {
         InstanceMethod("rdrand", &Addon::Rdrand),
         InstanceMethod("rdseed", &Addon::Rdseed),
         InstanceMethod("fillRandom", &Addon::FillRandom),
+        InstanceMethod("aes256Ctr", &Addon::Aes256Ctr),
         InstanceMethod("traceSampling", &Addon::TraceSampling),
         InstanceMethod("traceHooks", &Addon::TraceHooks),
         InstanceMethod("traceDrain", &Addon::TraceDrain),
@@ -99,6 +101,27 @@ class Addon : public Napi::Addon<Addon> {
       Napi::Error e = Napi::Error::New(env, strerror(err));
       e.Set("errno", Napi::Number::New(env, err));
       e.ThrowAsJavaScriptException();
+    }
+    return env.Undefined();
+  }
+
+  // aes256Ctr(key, counter, dest): AES-256-CTR keystream into dest (lengths checked in JS).
+  Napi::Value Aes256Ctr(const Napi::CallbackInfo& info) {
+    Napi::Env env = info.Env();
+    if (info.Length() < 3 || !info[0].IsTypedArray() || !info[1].IsTypedArray() || !info[2].IsTypedArray()) {
+      Napi::TypeError::New(env, "aes256Ctr expects three Uint8Arrays").ThrowAsJavaScriptException();
+      return env.Undefined();
+    }
+    Napi::Uint8Array key = info[0].As<Napi::Uint8Array>();
+    Napi::Uint8Array counter = info[1].As<Napi::Uint8Array>();
+    Napi::Uint8Array dest = info[2].As<Napi::Uint8Array>();
+    if (key.ByteLength() != 32 || counter.ByteLength() != 16) {
+      Napi::RangeError::New(env, "aes256Ctr needs a 32-byte key and a 16-byte counter").ThrowAsJavaScriptException();
+      return env.Undefined();
+    }
+    if (dest.ByteLength() == 0) return env.Undefined();
+    if (aes256_ctr_keystream(key.Data(), counter.Data(), dest.Data(), dest.ByteLength()) != 0) {
+      Napi::Error::New(env, "OpenSSL AES-256-CTR failed").ThrowAsJavaScriptException();
     }
     return env.Undefined();
   }

@@ -18,6 +18,8 @@ export interface Binding {
   rdrand(): bigint | 1 | 2;
   rdseed(): bigint | 1 | 2;
   fillRandom(dest: Uint8Array): void;
+  /** AES-256-CTR keystream into dest (OpenSSL EVP, in place); lengths checked by the caller. */
+  aes256Ctr(key: Uint8Array, counter: Uint8Array, dest: Uint8Array): void;
   traceSampling(on: boolean): void;
   traceHooks(enter: (() => void) | null, exit: (() => void) | null): void;
   traceDrain(dest: Uint32Array): number;

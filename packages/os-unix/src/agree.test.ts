@@ -54,4 +54,19 @@ describe('native and fallback agree', () => {
     const w = chosen.time.wallNs() - fallback.time.wallNs();
     expect(w < 50_000_000n && w > -50_000_000n).toBe(true);
   });
+
+  it('AES-256-CTR keystreams are identical (addon EVP in place vs node:crypto), counter wrap included', () => {
+    const key = new Uint8Array(32);
+    fallback.random.fill(key);
+    const counters = [new Uint8Array(16), new Uint8Array(16).fill(0xff), Uint8Array.from({ length: 16 }, (_, i) => (i < 15 ? 0 : 0xf0))];
+    for (const counter of counters) {
+      for (const n of [0, 1, 16, 17, 4096, 65_536, 65_537, 200_001]) {
+        const a = new Uint8Array(n);
+        const b = new Uint8Array(n);
+        chosen.cpu.aes256Ctr!(key, counter, a);
+        fallback.cpu.aes256Ctr!(key, counter, b);
+        expect(Buffer.from(a).equals(Buffer.from(b)), `n=${n}`).toBe(true);
+      }
+    }
+  });
 });

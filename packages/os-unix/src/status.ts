@@ -17,6 +17,8 @@ export interface UnixStatus {
   readonly rdrand: { readonly available: boolean; readonly selfTest: string };
   readonly rdseed: { readonly available: boolean; readonly selfTest: string };
   readonly loopHooks: 'libuv prepare/check handles' | 'setImmediate';
+  /** What backs `cpu.aes256Ctr`. */
+  readonly aes256Ctr: 'openssl EVP in the addon' | 'node:crypto createCipheriv';
 }
 
 export function describeLoad(load: AddonLoad): UnixStatus {
@@ -32,6 +34,7 @@ export function describeLoad(load: AddonLoad): UnixStatus {
       rdrand: absent,
       rdseed: absent,
       loopHooks: 'setImmediate',
+      aes256Ctr: 'node:crypto createCipheriv',
     };
   }
   const f = load.binding.features();
@@ -45,5 +48,6 @@ export function describeLoad(load: AddonLoad): UnixStatus {
     rdrand: { available: f.rdrand, selfTest: f.rdrandSelfTest },
     rdseed: { available: f.rdseed, selfTest: f.rdseedSelfTest },
     loopHooks: 'libuv prepare/check handles',
+    aes256Ctr: 'openssl EVP in the addon',
   };
 }
