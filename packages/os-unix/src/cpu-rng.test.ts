@@ -1,3 +1,4 @@
+import type { CpuRngResult } from '@shimkit/os-shim/contract';
 import { describe, expect, it } from 'vitest';
 import { os, status } from './index.js';
 import { expectNative } from './test-path.js';
@@ -16,7 +17,7 @@ describe.runIf(expectNative)('RDRAND / RDSEED sanity on this CPU', () => {
       const ones = new Array<number>(64).fill(0);
       let failures = 0;
       while (values.size < 10_000) {
-        const r = draw();
+        const r: CpuRngResult = draw();
         if (!r.ok) {
           if (++failures > 1000) expect.fail(`${op} failed ${failures} times (${r.reason})`);
           continue;
