@@ -73,6 +73,16 @@ export default defineConfig({
           testTimeout: 120_000,
         },
       },
+      {
+        test: {
+          name: 'examples',
+          root: fileURLToPath(new URL('./examples', import.meta.url)),
+          include: ['src/**/*.test.ts'],
+          globalSetup: ['./src/global-setup.ts'],
+          testTimeout: 300_000,
+          hookTimeout: 600_000,
+        },
+      },
     ],
   },
 });

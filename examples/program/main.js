@@ -1,0 +1,18 @@
+// The example program, for the unix, xen and solo5 targets. It imports only @shimkit/entropy
+// and @shimkit/os-shim; the bundler's alias decides which OS backend it runs on.
+import { randomBytes, status } from '@shimkit/entropy';
+import { os } from '@shimkit/os-shim';
+
+const bytes = randomBytes(32);
+let hex = '';
+for (const b of bytes) hex += (b < 16 ? '0' : '') + b.toString(16);
+const st = status();
+os.console.log(
+  JSON.stringify({
+    backend: st.backend,
+    random: hex,
+    seededFrom: st.seededFrom,
+    sources: st.sources.filter((s) => s.healthy).map((s) => s.name),
+  }),
+);
+os.lifecycle.exit(0);

@@ -1,0 +1,48 @@
+import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { CONSUMER, ROOT } from './consumer.js';
+
+function node(args: string[], script: string) {
+  return spawnSync(process.execPath, [...args, '--input-type=module', '-e', script], { cwd: CONSUMER, encoding: 'utf8', timeout: 30_000 });
+}
+
+describe('plain Node, no bundler (installed from the tarballs)', () => {
+  it('`npm install @shimkit/entropy` alone picks the unix backend, on its native addon prebuild', () => {
+    const r = node(
+      [],
+      `import { randomBytes, status } from '@shimkit/entropy';
+       import { status as unix } from '@shimkit/os-unix';
+       const b = randomBytes(16);
+       console.log(JSON.stringify({ hex: Buffer.from(b).toString('hex'), backend: status().backend, path: unix().path, addon: unix().addon }));`,
+    );
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    const out = JSON.parse(r.stdout) as { hex: string; backend: string; path: string; addon: { file?: string } };
+    expect(out.hex).toMatch(/^[0-9a-f]{32}$/);
+    expect(out.backend).toBe('unix');
+    expect(out.path).toBe('native');
+    expect(out.addon.file).toContain(join('node_modules', '@shimkit', 'os-unix', 'prebuilds'));
+  });
+
+  it('TypeScript resolves the shim the same way under each customConditions', () => {
+    const tsc = join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
+    writeFileSync(
+      join(CONSUMER, 'check.ts'),
+      "import { os, type Os } from '@shimkit/os-shim';\nimport { randomBytes } from '@shimkit/entropy';\nconst o: Os = os;\nexport const n: number = randomBytes(4).length + o.cpu.cycles();\n",
+    );
+    for (const conditions of [[], ['xen'], ['solo5'], ['wasi']]) {
+      writeFileSync(
+        join(CONSUMER, 'tsconfig.json'),
+        JSON.stringify({
+          compilerOptions: { module: 'NodeNext', moduleResolution: 'NodeNext', strict: true, noEmit: true, skipLibCheck: false, customConditions: conditions, types: [] },
+          files: ['check.ts'],
+        }),
+      );
+      const r = spawnSync(process.execPath, [tsc, '-p', 'tsconfig.json'], { cwd: CONSUMER, encoding: 'utf8' });
+      expect(r.stdout + r.stderr, `customConditions ${JSON.stringify(conditions)}`).toBe('');
+      expect(r.status).toBe(0);
+    }
+  });
+});
