@@ -1,1 +1,67 @@
-export {};
+/**
+ * `@shimkit/os-xen` — the shimkit OS backend for a JavaScript engine embedded in a Xen PV guest.
+ *
+ * Link it in place of `@shimkit/os-shim` (bundler alias). It exports `os`, the contract object,
+ * which reaches the hypervisor only through the host ABI the embedding installs (`XenHost`,
+ * `bindHost`, or `globalThis.__shimkitXenHost`); `run(program)` is the guest's main loop.
+ * Importing draws nothing and needs no host: the backend is created on first use.
+ * This module (and everything it imports) uses no Node or Web API, only ECMAScript built-ins.
+ */
+
+import type { Os } from '@shimkit/os-shim/contract';
+import { currentBackend } from './bind.js';
+import type { XenStatus } from './status.js';
+
+export type * from '@shimkit/os-shim/contract';
+export type { CpuRngDraw, XenHost } from './host.js';
+export type { XenStatus } from './status.js';
+export type { LoopCounters } from './loop.js';
+export { bindHost, HOST_GLOBAL } from './bind.js';
+export { createXenBackend, type XenBackend } from './backend.js';
+export { GuestExit, HostAbiError, HostAlreadyBoundError, HostMissingError, LoopBusyError, PvclockError } from './errors.js';
+export { SHUTDOWN_CRASH, SHUTDOWN_POWEROFF, SHUTDOWN_REBOOT, SHUTDOWN_SUSPEND, SHUTDOWN_WATCHDOG } from './host.js';
+
+/** The Xen backend. Each part is taken from the backend bound to the installed host on first access. */
+export const os = {
+  name: 'xen',
+  get time() {
+    return currentBackend().os.time;
+  },
+  get main() {
+    return currentBackend().os.main;
+  },
+  get cpu() {
+    return currentBackend().os.cpu;
+  },
+  get env() {
+    return currentBackend().os.env;
+  },
+  get lifecycle() {
+    return currentBackend().os.lifecycle;
+  },
+  get console() {
+    return currentBackend().os.console;
+  },
+} as const satisfies Os;
+
+/**
+ * The guest's main loop: runs `program` and the event-channel loop until the program's promise
+ * settles or the guest exits (see `./loop.ts`). Resolves with the program's value (`undefined`
+ * after `os.lifecycle.exit`), rejects with its error.
+ */
+export function run<T>(program: () => T | PromiseLike<T>): Promise<T | undefined> {
+  return currentBackend().loop.run(program);
+}
+
+/**
+ * One iteration of the main loop, for an embedding whose own loop knows when the engine's job
+ * queue is empty (it calls this after draining jobs, instead of `run`).
+ */
+export function iterate(): void {
+  currentBackend().loop.iterate();
+}
+
+/** What the backend runs on (clock, CPU RNG self-tests) and counters of its loop. */
+export function status(): XenStatus {
+  return currentBackend().status();
+}
