@@ -1,1 +1,68 @@
-export {};
+/**
+ * `@shimkit/os-solo5` — the shimkit OS backend for a JavaScript engine embedded in a Solo5
+ * unikernel (hvt, spt, virtio, muen, xen bindings alike: it uses only the `solo5.h` calls).
+ *
+ * Link it in place of `@shimkit/os-shim` (bundler alias). It exports `os`, the contract object,
+ * which reaches the tender only through the host ABI the embedding installs (`Solo5Host`,
+ * `bindHost`, or `globalThis.__shimkitSolo5Host`); `run(program)` is the unikernel's main loop.
+ * Importing draws nothing and needs no host: the backend is created on first use.
+ * This module (and everything it imports) uses no Node or Web API, only ECMAScript built-ins.
+ */
+
+import type { Os } from '@shimkit/os-shim/contract';
+import { currentBackend } from './bind.js';
+import type { Solo5Status } from './status.js';
+
+export type * from '@shimkit/os-shim/contract';
+export type { CpuRngDraw, Solo5Host } from './host.js';
+export type { Solo5Status } from './status.js';
+export type { LoopCounters } from './loop.js';
+export { bindHost, HOST_GLOBAL } from './bind.js';
+export { createSolo5Backend, IDLE_YIELD_NS, type Solo5Backend } from './backend.js';
+export { GuestExit, HostAbiError, HostAlreadyBoundError, HostMissingError, LoopBusyError } from './errors.js';
+export { SOLO5_EXIT_ABORT, SOLO5_EXIT_FAILURE, SOLO5_EXIT_SUCCESS } from './host.js';
+
+/** The Solo5 backend. Each part is taken from the backend bound to the installed host on first access. */
+export const os = {
+  name: 'solo5',
+  get time() {
+    return currentBackend().os.time;
+  },
+  get main() {
+    return currentBackend().os.main;
+  },
+  get cpu() {
+    return currentBackend().os.cpu;
+  },
+  get env() {
+    return currentBackend().os.env;
+  },
+  get lifecycle() {
+    return currentBackend().os.lifecycle;
+  },
+  get console() {
+    return currentBackend().os.console;
+  },
+} as const satisfies Os;
+
+/**
+ * The unikernel's main loop: runs `program` and the `solo5_yield` loop until the program's
+ * promise settles or the unikernel exits (see `./loop.ts`). Resolves with the program's value
+ * (`undefined` after `os.lifecycle.exit`), rejects with its error.
+ */
+export function run<T>(program: () => T | PromiseLike<T>): Promise<T | undefined> {
+  return currentBackend().loop.run(program);
+}
+
+/**
+ * One iteration of the main loop, for an embedding whose own loop knows when the engine's job
+ * queue is empty (it calls this after draining jobs, instead of `run`).
+ */
+export function iterate(): void {
+  currentBackend().loop.iterate();
+}
+
+/** What the backend runs on (CPU RNG self-tests) and counters of its loop. */
+export function status(): Solo5Status {
+  return currentBackend().status();
+}

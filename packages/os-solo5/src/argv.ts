@@ -1,0 +1,14 @@
+/**
+ * `Env.argv` from a unikernel command line: the bytes the toolstack passed (Xen
+ * `start_info.cmd_line`, Solo5 `solo5_start_info.cmdline`), decoded as UTF-8 and split on runs of
+ * ASCII whitespace, the way Mini-OS and MirageOS's boot-parameter parser tokenise it. There is
+ * no program name on these platforms, so every token is an argument. No quoting.
+ */
+
+import { decodeUtf8 } from './utf8.js';
+
+export function parseCmdLine(bytes: Uint8Array): readonly string[] {
+  const nul = bytes.indexOf(0);
+  const text = decodeUtf8(nul === -1 ? bytes : bytes.subarray(0, nul));
+  return Object.freeze(text.split(/[ \t\n\r]+/).filter((t) => t.length > 0));
+}

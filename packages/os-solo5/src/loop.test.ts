@@ -1,0 +1,112 @@
+import { Worker } from 'node:worker_threads';
+import { describe, expect, it } from 'vitest';
+import { createSolo5Backend, IDLE_YIELD_NS } from './backend.js';
+import { GuestExit } from './errors.js';
+import { Solo5HostSimulator } from './testing/index.js';
+
+const MS = 1_000_000n;
+
+describe('run: the solo5_yield main loop', () => {
+  it('sleeps by yielding to the tender until the deadline, not by spinning', async () => {
+    const sim = new Solo5HostSimulator();
+    const { os, loop, status } = createSolo5Backend(sim.host);
+    const t0 = os.time.monotonicNs();
+    const value = await loop.run(async () => {
+      await os.time.sleepNs(30n * MS);
+      return 'done';
+    });
+    expect(value).toBe('done');
+    expect(os.time.monotonicNs() - t0).toBeGreaterThanOrEqual(30n * MS);
+    const blocking = sim.yields.filter((y) => y.deadline > 0n);
+    expect(blocking.length).toBe(status().loop.blocks);
+    expect(blocking.length).toBeGreaterThanOrEqual(1);
+    // The deadline passed to solo5_yield is the sleeper's, and the tender really slept.
+    expect(blocking[0]!.deadline - t0).toBeGreaterThanOrEqual(30n * MS);
+    expect(blocking.reduce((a, y) => a + y.blockedNs, 0n)).toBeGreaterThanOrEqual(25n * MS);
+  });
+
+  it('without sleepers yields for at most IDLE_YIELD_NS, and a ready handle ends the yield', async () => {
+    const sim = new Solo5HostSimulator();
+    const { os, loop, status } = createSolo5Backend(sim.host);
+    loop.iterate(); // first iteration only polls
+    const worker = new Worker(
+      `const { workerData } = require('node:worker_threads');
+       setTimeout(() => { Atomics.or(workerData, 0, 1 << 5); Atomics.notify(workerData, 0); }, 40);`,
+      { eval: true, workerData: sim.readyCell },
+    );
+    const t0 = os.time.monotonicNs();
+    loop.iterate(); // blocks in solo5_yield until the other thread marks handle 5 ready
+    const waited = os.time.monotonicNs() - t0;
+    await worker.terminate();
+    const last = sim.yields.at(-1)!;
+    expect(last.ready).toBe(1n << 5n);
+    expect(last.deadline - t0).toBeGreaterThanOrEqual(IDLE_YIELD_NS);
+    expect(last.deadline - t0).toBeLessThan(IDLE_YIELD_NS + 10n * MS);
+    expect(waited).toBeGreaterThanOrEqual(30n * MS);
+    expect(waited).toBeLessThan(IDLE_YIELD_NS / 2n);
+    expect(status().readyHandles).toBe(1);
+  });
+
+  it('returns the program value, rejects with its error, and refuses to run twice at once', async () => {
+    const { loop } = createSolo5Backend(new Solo5HostSimulator().host);
+    await expect(loop.run(() => 42)).resolves.toBe(42);
+    const boom = new Error('boom');
+    await expect(loop.run(async () => Promise.reject(boom))).rejects.toBe(boom);
+    const first = loop.run(() => new Promise((r) => r(1)));
+    await expect(loop.run(() => 2)).rejects.toMatchObject({ code: 'ERR_LOOP_RUNNING' });
+    await expect(first).resolves.toBe(1);
+  });
+
+  it('reports a throwing hook on the console and keeps the others running', () => {
+    const sim = new Solo5HostSimulator();
+    const { os, loop } = createSolo5Backend(sim.host);
+    let calls = 0;
+    const offBad = os.main.atExitIter(() => {
+      throw new Error('hook failed');
+    });
+    const offGood = os.main.atExitIter(() => void calls++);
+    sim.signal(1);
+    loop.iterate();
+    sim.signal(1);
+    loop.iterate();
+    offBad();
+    offGood();
+    expect(calls).toBe(2);
+    expect(sim.consoleText()).toContain('shimkit: uncaught error in a main-loop hook: Error: hook failed');
+  });
+});
+
+describe('time, lifecycle, env, console', () => {
+  it('clocks are solo5_clock_monotonic and solo5_clock_wall', () => {
+    const { os } = createSolo5Backend(new Solo5HostSimulator().host);
+    const a = process.hrtime.bigint();
+    const m = os.time.monotonicNs();
+    const b = process.hrtime.bigint();
+    expect(m >= a && m <= b).toBe(true);
+    expect(Math.abs(Number(os.time.wallNs() / MS) - Date.now())).toBeLessThan(50);
+  });
+
+  it('exit passes the status to solo5_exit and ends run()', async () => {
+    const sim = new Solo5HostSimulator();
+    const { os, loop } = createSolo5Backend(sim.host);
+    let after = false;
+    await expect(
+      loop.run(async () => {
+        await os.time.sleepNs(MS);
+        os.lifecycle.exit(7);
+        after = true;
+      }),
+    ).resolves.toBeUndefined();
+    expect(after).toBe(false);
+    expect(sim.exitStatus).toBe(7);
+    expect(() => loop.iterate()).toThrow(GuestExit);
+  });
+
+  it('argv is solo5_start_info.cmdline split on whitespace; console writes UTF-8 lines', () => {
+    const sim = new Solo5HostSimulator({ cmdline: ' --ipv4=10.0.0.2/24  ünï ' });
+    const { os } = createSolo5Backend(sim.host);
+    expect(os.env.argv()).toEqual(['--ipv4=10.0.0.2/24', 'ünï']);
+    os.console.log('héllo ✓ 😀');
+    expect(sim.consoleBytes).toEqual([...new TextEncoder().encode('héllo ✓ 😀\n')]);
+  });
+});
