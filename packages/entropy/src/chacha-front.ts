@@ -41,6 +41,8 @@ const KEY = 32;
 /** With a clock, small requests read it at least this often (see `#timeIsUp`). */
 const CLOCK_EVERY = 32;
 const NONCE = new Uint8Array(12);
+/** Copies up to this many bytes with a loop rather than a subarray view. */
+const SMALL_COPY = 64;
 /** Bulk keystream is produced in pieces of this many bytes (a multiple of the 64-byte block). */
 const PIECE = 65_536;
 /** All-zero plaintext: ChaCha20 of zeros is the keystream. Never written. */
@@ -187,9 +189,18 @@ export class ChaChaFront implements Generator {
       if (this.#pos === CHACHA_FRONT_BATCH) this.#refill();
       const start = this.#pos;
       const end = Math.min(start + n - done, CHACHA_FRONT_BATCH);
-      out.set(buf.subarray(start, end), off + done);
-      buf.fill(0, start, end);
       const k = end - start;
+      if (k <= SMALL_COPY) {
+        // A plain loop beats creating a subarray view for the small requests this front is for.
+        const at = off + done;
+        for (let i = 0; i < k; i++) {
+          out[at + i] = buf[start + i]!;
+          buf[start + i] = 0;
+        }
+      } else {
+        out.set(buf.subarray(start, end), off + done);
+        buf.fill(0, start, end);
+      }
       this.#pos = end;
       done += k;
     }
