@@ -45,6 +45,7 @@ describeConformance({
   expectRandom: false,
   expectRdrand: sim.host.rdrand !== undefined,
   expectAes256Ctr: false,
+  expectChacha20: false,
 });
 
 it('ran the loop over solo5_yield', () => {

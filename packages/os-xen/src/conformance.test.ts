@@ -44,6 +44,7 @@ describeConformance({
   expectRandom: false,
   expectRdrand: sim.host.rdrand !== undefined,
   expectAes256Ctr: false,
+  expectChacha20: false,
 });
 
 it('ran the loop by blocking on the host, and read time from a stable pvclock', () => {

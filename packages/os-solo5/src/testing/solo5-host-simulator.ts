@@ -35,8 +35,11 @@ export class Solo5HostSimulator {
   readonly consoleBytes: number[] = [];
   /** Status passed to `solo5_exit`, once called. */
   exitStatus: number | null = null;
-  /** Each `solo5_yield`: the requested deadline and how long it really blocked (ns). */
-  readonly yields: { deadline: bigint; blockedNs: bigint; ready: bigint }[] = [];
+  /**
+   * Each `solo5_yield`: the requested deadline, how long it really blocked, the monotonic time
+   * it returned at (all ns) and the ready set it returned.
+   */
+  readonly yields: { deadline: bigint; blockedNs: bigint; returnedAt: bigint; ready: bigint }[] = [];
 
   constructor(options: Solo5SimulatorOptions = {}) {
     this.tsc = options.tsc ?? createRealTsc();
@@ -81,7 +84,8 @@ export class Solo5HostSimulator {
   }
 
   #record(deadline: bigint, start: bigint, ready: bigint): bigint {
-    this.yields.push({ deadline, blockedNs: process.hrtime.bigint() - start, ready });
+    const now = process.hrtime.bigint();
+    this.yields.push({ deadline, blockedNs: now - start, returnedAt: now, ready });
     return ready;
   }
 }
