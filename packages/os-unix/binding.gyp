@@ -7,7 +7,7 @@
         "native/cpu_rng.cc",
         "native/os_random.cc",
         "native/loop_trace.cc",
-        "native/aes_ctr.cc"
+        "native/keystream.cc"
       ],
       "include_dirs": ["<!(node -p \"require('node-addon-api').include_dir\")"],
       "defines": ["NAPI_VERSION=8", "NAPI_DISABLE_CPP_EXCEPTIONS", "NODE_ADDON_API_DISABLE_DEPRECATED"],

@@ -1,6 +1,7 @@
 import { createCipheriv } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { CHACHA_FRONT_BATCH, ChaChaFront } from './chacha-front.js';
+import { jsChacha20 } from './chacha20.js';
 import { UnseededError } from './errors.js';
 import { Fortuna } from './fortuna.js';
 import type { Generator } from './generator.js';
@@ -51,6 +52,19 @@ describe('ChaChaFront', () => {
       expect(hex(front.generate(n)), `n=${n}`).toBe(hex(m.next(n)));
     }
     expect(front.reseeds).toBe(1);
+  });
+
+  it('gives the same bytes on the backend accelerator and on pure-JS ChaCha20', () => {
+    const accelerated = new ChaChaFront(seededFortuna(), { bulk: 'keystream' });
+    const pure = new ChaChaFront(seededFortuna(), { bulk: 'keystream', chacha: jsChacha20 });
+    expect(accelerated.chachaAccelerated).toBe(true);
+    expect(pure.chachaAccelerated).toBe(false);
+    for (const n of [1, 32, 4064, 5000, 70_000, 3, 200_001]) {
+      expect(hex(accelerated.generate(n)), `n=${n}`).toBe(hex(pure.generate(n)));
+    }
+    expect(() => new ChaChaFront(seededFortuna(), { chacha: 'fast' as never })).toThrow(
+      expect.objectContaining({ code: 'ERR_INVALID_ARG_TYPE' }),
+    );
   });
 
   it('writes bulk requests with a one-time key taken from the batch (keystream mode)', () => {

@@ -4,7 +4,8 @@
  * D. J. Bernstein describes it in "Fast-key-erasure random-number generators" (2017).
  *
  * - Keystream comes in batches of `CHACHA_FRONT_BATCH` (4096) bytes: ChaCha20 (RFC 8439, from
- *   @noble/ciphers) under the current key, nonce 0, counter 0. The first 32 bytes of each batch
+ *   the backend's `Cpu.chacha20` accelerator when it has one, else @noble/ciphers — the same
+ *   bytes either way) under the current key, nonce 0, counter 0. The first 32 bytes of each batch
  *   at once replace the key (the old key is gone: no later compromise reveals earlier output);
  *   the other 4064 bytes are handed out in order, and each byte handed out is wiped from the
  *   buffer (so a later compromise reveals no byte already returned).
@@ -22,9 +23,9 @@
  *   (for VM snapshot / clone notifications, where two copies would otherwise share a buffer).
  */
 
-import { chacha20 } from '@noble/ciphers/chacha.js';
 import { ShimkitRangeError, ShimkitTypeError } from '@shimkit/os-shim/errors';
 import { assertIntInRange } from '@shimkit/os-shim/validate';
+import { type ChaCha20Keystream, jsChacha20, linkedChacha20 } from './chacha20.js';
 import { type Generator, MAX_REQUEST } from './generator.js';
 import { checkDestination, checkLength } from './request.js';
 
@@ -43,10 +44,6 @@ const CLOCK_EVERY = 32;
 const NONCE = new Uint8Array(12);
 /** Copies up to this many bytes with a loop rather than a subarray view. */
 const SMALL_COPY = 64;
-/** Bulk keystream is produced in pieces of this many bytes (a multiple of the 64-byte block). */
-const PIECE = 65_536;
-/** All-zero plaintext: ChaCha20 of zeros is the keystream. Never written. */
-const ZEROS = new Uint8Array(PIECE);
 
 export interface ChaChaFrontOptions {
   /** Monotonic clock in ns (e.g. `os.time.monotonicNs`); enables the time budget. */
@@ -59,6 +56,11 @@ export interface ChaChaFrontOptions {
   bulkThreshold?: number;
   /** Where bulk requests go (default: `'parent'` if the parent is accelerated, else `'keystream'`). */
   bulk?: 'parent' | 'keystream';
+  /**
+   * The ChaCha20 keystream to use. Default: the linked backend's `os.cpu.chacha20` when present,
+   * else `jsChacha20` (@noble/ciphers). Pass `jsChacha20` to force pure JavaScript.
+   */
+  chacha?: ChaCha20Keystream;
 }
 
 export class ChaChaFront implements Generator {
@@ -71,7 +73,10 @@ export class ChaChaFront implements Generator {
   readonly bulkThreshold: number;
   readonly bulk: 'parent' | 'keystream';
 
+  /** True when the ChaCha20 keystream comes from the OS backend's accelerator. */
+  readonly chachaAccelerated: boolean;
   readonly #clock: (() => bigint) | undefined;
+  readonly #chacha: ChaCha20Keystream;
   readonly #key = new Uint8Array(KEY);
   readonly #buf = new Uint8Array(CHACHA_FRONT_BATCH);
   #pos = CHACHA_FRONT_BATCH;
@@ -88,7 +93,12 @@ export class ChaChaFront implements Generator {
     if (typeof options !== 'object' || options === null) {
       throw new ShimkitTypeError('ERR_INVALID_ARG_TYPE', 'options must be an object');
     }
-    const { clock, reseedBytes, reseedIntervalNs, bulkThreshold, bulk } = options;
+    const { clock, reseedBytes, reseedIntervalNs, bulkThreshold, bulk, chacha } = options;
+    if (chacha !== undefined && typeof chacha !== 'function') {
+      throw new ShimkitTypeError('ERR_INVALID_ARG_TYPE', `options.chacha must be a function, got ${typeof chacha}`);
+    }
+    this.#chacha = chacha ?? linkedChacha20() ?? jsChacha20;
+    this.chachaAccelerated = this.#chacha !== jsChacha20;
     if (clock !== undefined && typeof clock !== 'function') {
       throw new ShimkitTypeError('ERR_INVALID_ARG_TYPE', `options.clock must be a function, got ${typeof clock}`);
     }
@@ -209,7 +219,7 @@ export class ChaChaFront implements Generator {
   /** A new batch under the current key; its first 32 bytes become the next key at once. */
   #refill(): void {
     const buf = this.#buf;
-    chacha20(this.#key, NONCE, ZEROS.subarray(0, CHACHA_FRONT_BATCH), buf);
+    this.#chacha(this.#key, NONCE, 0, buf);
     this.#key.set(buf.subarray(0, KEY));
     buf.fill(0, 0, KEY);
     this.#pos = KEY;
@@ -220,10 +230,7 @@ export class ChaChaFront implements Generator {
     const key = new Uint8Array(KEY);
     this.#take(key, 0, KEY);
     try {
-      for (let off = 0; off < out.length; off += PIECE) {
-        const piece = out.subarray(off, Math.min(out.length, off + PIECE));
-        chacha20(key, NONCE, ZEROS.subarray(0, piece.length), piece, off / 64);
-      }
+      this.#chacha(key, NONCE, 0, out);
     } catch (error) {
       out.fill(0);
       throw error;

@@ -8,6 +8,7 @@
  */
 
 export { type Aes256Ctr, jsAes256Ctr } from './aes-ctr.js';
+export { type ChaCha20Keystream, jsChacha20 } from './chacha20.js';
 export {
   CHACHA_FRONT_BATCH,
   CHACHA_FRONT_BULK_THRESHOLD,

@@ -1,6 +1,7 @@
 /**
  * The published ChaCha20, AES-256 and SHA-256 vectors, run against the primitive paths the
- * generators use: @noble/ciphers' `chacha20` (ChaChaFront), both AES-256-CTR keystreams
+ * generators use: both ChaCha20 keystreams (`jsChacha20` on @noble/ciphers and the backend's
+ * `os.cpu.chacha20`, ChaChaFront), both AES-256-CTR keystreams
  * (`jsAes256Ctr` and the backend's `os.cpu.aes256Ctr`, Fortuna), @noble/hashes' `sha256`
  * (Fortuna's SHA-256d). The three messages of 0.5–1.6 GB are in `primitives.slow.test.ts`.
  */
@@ -11,6 +12,7 @@ import { sha256 } from '@noble/hashes/sha2.js';
 import { os } from '@shimkit/os-shim';
 import { describe, expect, it } from 'vitest';
 import { type Aes256Ctr, jsAes256Ctr } from './aes-ctr.js';
+import { type ChaCha20Keystream, jsChacha20, linkedChacha20 } from './chacha20.js';
 
 const load = <T>(name: string): T => JSON.parse(readFileSync(new URL(`../test/vectors/${name}`, import.meta.url), 'utf8')) as T;
 const bytes = (hex: string): Uint8Array => new Uint8Array(Buffer.from(hex, 'hex'));
@@ -49,6 +51,32 @@ describe('ChaCha20 (RFC 8439) through @noble/ciphers chacha20', () => {
       if (c.keystream) expect(hex(chacha20(bytes(c.key), bytes(c.nonce), new Uint8Array(pt.length), undefined, c.counter))).toBe(c.keystream);
     }
   });
+});
+
+describe('ChaCha20 (RFC 8439) through both keystream paths of the front', () => {
+  const file = load<ChaChaFile>('chacha20-rfc8439.json');
+  const linked = linkedChacha20();
+  const paths: [string, ChaCha20Keystream][] = [['jsChacha20 (@noble/ciphers)', jsChacha20]];
+  if (linked) paths.push(['os.cpu.chacha20 (OpenSSL)', linked]);
+
+  it('has both paths on the unix backend', () => expect(paths.length).toBe(2));
+
+  for (const [name, chacha] of paths) {
+    it(`${name}: every keystream block, and every message's keystream`, () => {
+      for (const c of file.blockFunction) {
+        const out = new Uint8Array(64);
+        chacha(bytes(c.key), bytes(c.nonce), c.counter, out);
+        expect(hex(out), c.name).toBe(c.block);
+      }
+      for (const c of file.encryption) {
+        const pt = bytes(c.plaintext);
+        const ks = new Uint8Array(pt.length);
+        chacha(bytes(c.key), bytes(c.nonce), c.counter, ks);
+        expect(hex(xor(pt, ks)), c.name).toBe(c.ciphertext);
+        if (c.keystream) expect(hex(ks)).toBe(c.keystream);
+      }
+    });
+  }
 });
 
 describe('AES-256 (FIPS-197, SP 800-38A, CAVP AESAVS) through both CTR keystream paths', () => {

@@ -41,6 +41,8 @@ export interface ConformanceHarness {
   expectRdrand?: boolean;
   /** Whether the `Cpu.aes256Ctr` accelerator is expected to be present (checked both ways when given). */
   expectAes256Ctr?: boolean;
+  /** Whether the `Cpu.chacha20` accelerator is expected to be present (checked both ways when given). */
+  expectChacha20?: boolean;
 }
 
 const MS = 1_000_000n;
@@ -255,6 +257,87 @@ export function describeConformance(harness: ConformanceHarness | (() => Conform
         expectArgError(() => aes(key(0), c, detachedBytes()), TypeError, 'ERR_DETACHED_BUFFER');
         expectArgError(() => aes(detachedBytes(), c, dest), TypeError, 'ERR_DETACHED_BUFFER');
         expect(dest.every((x) => x === 0)).toBe(true);
+      });
+    });
+
+    describe('Cpu.chacha20', () => {
+      const key = (seed: number): Uint8Array => Uint8Array.from({ length: 32 }, (_, i) => (seed * 29 + i * 11) & 0xff);
+      const nonce = (seed: number): Uint8Array => Uint8Array.from({ length: 12 }, (_, i) => (seed * 13 + i) & 0xff);
+      const hex = (b: Uint8Array): string => Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
+      const run = (k: Uint8Array, n: Uint8Array, counter: number, len: number): Uint8Array => {
+        const dest = new Uint8Array(len);
+        get().os.cpu.chacha20!(k, n, counter, dest);
+        return dest;
+      };
+
+      it('is present exactly when expected', (ctx) => {
+        const h = get();
+        if (h.expectChacha20 === undefined) return ctx.skip();
+        expect(typeof h.os.cpu.chacha20 === 'function').toBe(h.expectChacha20);
+      });
+
+      it('is deterministic, overwrites dest, and leaves key and nonce alone', (ctx) => {
+        const { cpu } = get().os;
+        if (!cpu.chacha20) return ctx.skip();
+        const a = run(key(1), nonce(1), 0, 100);
+        const b = new Uint8Array(100).fill(0x5a);
+        const k = key(1);
+        const n = nonce(1);
+        cpu.chacha20(k, n, 0, b);
+        expect(hex(b)).toBe(hex(a));
+        expect(hex(k)).toBe(hex(key(1)));
+        expect(hex(n)).toBe(hex(nonce(1)));
+        expect(a.some((x) => x !== 0)).toBe(true);
+        expect(hex(run(key(2), nonce(1), 0, 100))).not.toBe(hex(a));
+        expect(hex(run(key(1), nonce(2), 0, 100))).not.toBe(hex(a));
+        cpu.chacha20(k, n, 0, new Uint8Array(0));
+      });
+
+      it('continues the block counter across blocks, partial blocks and 64 KiB, up to 2^32 - 1', (ctx) => {
+        const { cpu } = get().os;
+        if (!cpu.chacha20) return ctx.skip();
+        const k = key(3);
+        const n = nonce(3);
+        for (const start of [0, 1, 255, 0xffff_fffc]) {
+          const long = run(k, n, start, 256);
+          for (let i = 0; i < 4; i++) {
+            expect(hex(long.subarray(64 * i, 64 * i + 64)), `block ${i} after ${start}`).toBe(hex(run(k, n, start + i, 64)));
+          }
+        }
+        const full = run(k, n, 7, 65_536 + 128);
+        expect(hex(run(k, n, 7, 5))).toBe(hex(full.subarray(0, 5)));
+        expect(hex(run(k, n, 7, 65_536 + 21))).toBe(hex(full.subarray(0, 65_536 + 21)));
+        expect(hex(run(k, n, 7 + 1024, 128))).toBe(hex(full.subarray(65_536)));
+      });
+
+      it('writes nothing outside dest', (ctx) => {
+        const { cpu } = get().os;
+        if (!cpu.chacha20) return ctx.skip();
+        const backing = new Uint8Array(96).fill(0xa5);
+        const view = backing.subarray(3, 3 + 77);
+        cpu.chacha20(key(4), nonce(4), 9, view);
+        expect(hex(view)).toBe(hex(run(key(4), nonce(4), 9, 77)));
+        expect([...backing.subarray(0, 3), ...backing.subarray(80)]).toEqual(Array(19).fill(0xa5));
+      });
+
+      it('rejects bad arguments, and lengths past the counter space, before writing', (ctx) => {
+        const { cpu } = get().os;
+        if (!cpu.chacha20) return ctx.skip();
+        const chacha = cpu.chacha20.bind(cpu);
+        const dest = new Uint8Array(65);
+        expectArgError(() => chacha('k' as never, nonce(0), 0, dest), TypeError, 'ERR_INVALID_ARG_TYPE');
+        expectArgError(() => chacha(key(0), [0] as never, 0, dest), TypeError, 'ERR_INVALID_ARG_TYPE');
+        expectArgError(() => chacha(key(0), nonce(0), 0, new Uint32Array(4) as never), TypeError, 'ERR_INVALID_ARG_TYPE');
+        expectArgError(() => chacha(key(0), nonce(0), '0' as never, dest), TypeError, 'ERR_INVALID_ARG_TYPE');
+        expectArgError(() => chacha(new Uint8Array(16), nonce(0), 0, dest), RangeError, 'ERR_OUT_OF_RANGE');
+        expectArgError(() => chacha(key(0), new Uint8Array(16), 0, dest), RangeError, 'ERR_OUT_OF_RANGE');
+        expectArgError(() => chacha(key(0), nonce(0), -1, dest), RangeError, 'ERR_OUT_OF_RANGE');
+        expectArgError(() => chacha(key(0), nonce(0), 1.5, dest), RangeError, 'ERR_OUT_OF_RANGE');
+        expectArgError(() => chacha(key(0), nonce(0), 2 ** 32, dest), RangeError, 'ERR_OUT_OF_RANGE');
+        expectArgError(() => chacha(key(0), nonce(0), 0xffff_ffff, dest), RangeError, 'ERR_OUT_OF_RANGE');
+        expectArgError(() => chacha(key(0), nonce(0), 0, detachedBytes()), TypeError, 'ERR_DETACHED_BUFFER');
+        expect(dest.every((x) => x === 0)).toBe(true);
+        chacha(key(0), nonce(0), 0xffff_ffff, dest.subarray(0, 64));
       });
     });
 

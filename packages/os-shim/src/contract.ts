@@ -144,6 +144,25 @@ export interface Cpu {
    * before `dest` is written.
    */
   aes256Ctr?(key: Uint8Array, counter: Uint8Array, dest: Uint8Array): void;
+  /**
+   * OPTIONAL accelerator: the ChaCha20 keystream (RFC 8439 §2.3–2.4) computed outside JavaScript
+   * (os-unix: OpenSSL). Present only where the backend has a native ChaCha20; consumers MUST fall
+   * back to a JavaScript ChaCha20 when it is absent, and MUST get the same bytes either way.
+   *
+   * Writes into every byte of `dest` the keystream for `key` (32 bytes) and `nonce` (12 bytes)
+   * that starts at block `counter` (the 32-bit block counter of RFC 8439, state word 12); a final
+   * partial block is the leading bytes of that block. The previous contents of `dest` are ignored
+   * (overwritten, not XORed). `key` and `nonce` MUST NOT be modified, nothing outside `dest` is
+   * written, and any length of `dest` up to the end of the 32-bit counter space,
+   * (2^32 − counter) × 64 bytes, is allowed (including 0). Synchronous; the same arguments MUST
+   * always give the same bytes.
+   *
+   * `key`, `nonce` and `dest` MUST be `Uint8Array`s (TypeError `ERR_INVALID_ARG_TYPE` otherwise;
+   * `ERR_DETACHED_BUFFER` if a buffer is detached); `key` MUST be 32 bytes, `nonce` 12 bytes,
+   * `counter` an integer in [0, 2^32 − 1] and `dest` within the counter space (RangeError
+   * `ERR_OUT_OF_RANGE` otherwise). Argument errors are thrown before `dest` is written.
+   */
+  chacha20?(key: Uint8Array, nonce: Uint8Array, counter: number, dest: Uint8Array): void;
 }
 
 /**

@@ -5,9 +5,9 @@
 #include <string.h>
 #include <time.h>
 
-#include "aes_ctr.h"
 #include "cpu_rng.h"
 #include "cycles.h"
+#include "keystream.h"
 #include "loop_trace.h"
 #include "os_random.h"
 
@@ -24,6 +24,7 @@ class Addon : public Napi::Addon<Addon> {
         InstanceMethod("rdseed", &Addon::Rdseed),
         InstanceMethod("fillRandom", &Addon::FillRandom),
         InstanceMethod("aes256Ctr", &Addon::Aes256Ctr),
+        InstanceMethod("chacha20", &Addon::Chacha20),
         InstanceMethod("traceSampling", &Addon::TraceSampling),
         InstanceMethod("traceHooks", &Addon::TraceHooks),
         InstanceMethod("traceDrain", &Addon::TraceDrain),
@@ -122,6 +123,31 @@ class Addon : public Napi::Addon<Addon> {
     if (dest.ByteLength() == 0) return env.Undefined();
     if (aes256_ctr_keystream(key.Data(), counter.Data(), dest.Data(), dest.ByteLength()) != 0) {
       Napi::Error::New(env, "OpenSSL AES-256-CTR failed").ThrowAsJavaScriptException();
+    }
+    return env.Undefined();
+  }
+
+  // chacha20(key, nonce, counter, dest): ChaCha20 keystream into dest (arguments checked in JS).
+  Napi::Value Chacha20(const Napi::CallbackInfo& info) {
+    Napi::Env env = info.Env();
+    if (info.Length() < 4 || !info[0].IsTypedArray() || !info[1].IsTypedArray() || !info[2].IsNumber() ||
+        !info[3].IsTypedArray()) {
+      Napi::TypeError::New(env, "chacha20 expects (Uint8Array, Uint8Array, number, Uint8Array)").ThrowAsJavaScriptException();
+      return env.Undefined();
+    }
+    Napi::Uint8Array key = info[0].As<Napi::Uint8Array>();
+    Napi::Uint8Array nonce = info[1].As<Napi::Uint8Array>();
+    double counter = info[2].As<Napi::Number>().DoubleValue();
+    Napi::Uint8Array dest = info[3].As<Napi::Uint8Array>();
+    double blocks = static_cast<double>((dest.ByteLength() + 63) / 64);
+    if (key.ByteLength() != 32 || nonce.ByteLength() != 12 || !(counter >= 0) || counter + blocks > 4294967296.0) {
+      Napi::RangeError::New(env, "chacha20 needs a 32-byte key, a 12-byte nonce and a range within the 32-bit counter")
+          .ThrowAsJavaScriptException();
+      return env.Undefined();
+    }
+    if (dest.ByteLength() == 0) return env.Undefined();
+    if (chacha20_keystream(key.Data(), nonce.Data(), static_cast<uint32_t>(counter), dest.Data(), dest.ByteLength()) != 0) {
+      Napi::Error::New(env, "OpenSSL ChaCha20 failed").ThrowAsJavaScriptException();
     }
     return env.Undefined();
   }

@@ -20,6 +20,8 @@ export interface Binding {
   fillRandom(dest: Uint8Array): void;
   /** AES-256-CTR keystream into dest (OpenSSL EVP, in place); lengths checked by the caller. */
   aes256Ctr(key: Uint8Array, counter: Uint8Array, dest: Uint8Array): void;
+  /** ChaCha20 keystream into dest (OpenSSL EVP); arguments checked by the caller. */
+  chacha20(key: Uint8Array, nonce: Uint8Array, counter: number, dest: Uint8Array): void;
   traceSampling(on: boolean): void;
   traceHooks(enter: (() => void) | null, exit: (() => void) | null): void;
   traceDrain(dest: Uint32Array): number;

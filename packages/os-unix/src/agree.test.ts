@@ -69,4 +69,25 @@ describe('native and fallback agree', () => {
       }
     }
   });
+
+  it('ChaCha20 keystreams are identical (addon EVP vs node:crypto) and end exactly at the counter space', () => {
+    const key = new Uint8Array(32);
+    const nonce = new Uint8Array(12);
+    fallback.random.fill(key);
+    fallback.random.fill(nonce);
+    for (const counter of [0, 1, 0xffff_0000]) {
+      for (const n of [0, 1, 63, 64, 65, 4096, 65_536, 65_537, 200_001]) {
+        const a = new Uint8Array(n);
+        const b = new Uint8Array(n);
+        chosen.cpu.chacha20!(key, nonce, counter, a);
+        fallback.cpu.chacha20!(key, nonce, counter, b);
+        expect(Buffer.from(a).equals(Buffer.from(b)), `counter=${counter} n=${n}`).toBe(true);
+      }
+    }
+    const last = new Uint8Array(64);
+    chosen.cpu.chacha20!(key, nonce, 0xffff_ffff, last);
+    const viaFallback = new Uint8Array(64);
+    fallback.cpu.chacha20!(key, nonce, 0xffff_ffff, viaFallback);
+    expect(Buffer.from(last).equals(Buffer.from(viaFallback))).toBe(true);
+  });
 });

@@ -5,7 +5,7 @@
 
 import type { Cpu, Os } from '@shimkit/os-shim/contract';
 import type { Binding } from './addon.js';
-import { aes256Ctr, createNativeAes256Ctr } from './aes-ctr.js';
+import { aes256Ctr, chacha20, createNativeAes256Ctr, createNativeChacha20 } from './stream-ciphers.js';
 import { createFallbackCpu } from './cpu-fallback.js';
 import { createNativeCpu } from './cpu-native.js';
 import { createFallbackMain } from './main-fallback.js';
@@ -15,9 +15,9 @@ import { createFallbackRandom } from './random-fallback.js';
 import { createNativeRandom } from './random-native.js';
 import { createTime, dateWallNs } from './time.js';
 
-/** Both paths add the AES-256-CTR accelerator (OpenSSL, see `aes-ctr.ts`). */
-function withAes(cpu: Cpu, aes: NonNullable<Cpu['aes256Ctr']>): Cpu {
-  return { ...cpu, aes256Ctr: aes };
+/** Both paths add the stream-cipher accelerators (OpenSSL, see `stream-ciphers.ts`). */
+function withAccelerators(cpu: Cpu, aes: NonNullable<Cpu['aes256Ctr']>, chacha: NonNullable<Cpu['chacha20']>): Cpu {
+  return { ...cpu, aes256Ctr: aes, chacha20: chacha };
 }
 
 export function createNativeOs(binding: Binding) {
@@ -25,7 +25,7 @@ export function createNativeOs(binding: Binding) {
     name: 'unix',
     time: createTime(() => binding.wallNs()),
     main: createNativeMain(binding),
-    cpu: withAes(createNativeCpu(binding), createNativeAes256Ctr(binding)),
+    cpu: withAccelerators(createNativeCpu(binding), createNativeAes256Ctr(binding), createNativeChacha20(binding)),
     random: createNativeRandom(binding, binding.features().osRandom),
     env,
     lifecycle,
@@ -38,7 +38,7 @@ export function createFallbackOs() {
     name: 'unix',
     time: createTime(dateWallNs),
     main: createFallbackMain(),
-    cpu: withAes(createFallbackCpu(), aes256Ctr),
+    cpu: withAccelerators(createFallbackCpu(), aes256Ctr, chacha20),
     random: createFallbackRandom(),
     env,
     lifecycle,

@@ -15,4 +15,5 @@ describeConformance({
   expectRandom: true,
   expectRdrand: expectNative && status().rdrand.available,
   expectAes256Ctr: true,
+  expectChacha20: true,
 });

@@ -48,4 +48,5 @@ describeConformance({
   nextIteration: () => new Promise<void>((resolve) => setImmediate(resolve)),
   expectRandom: true,
   expectRdrand: false,
+  expectChacha20: true,
 });
