@@ -89,8 +89,37 @@ describe('in a bare engine (QuickJS in WebAssembly)', () => {
     expect(run.calls.rdtsc).toBeGreaterThan(0);
   });
 
+  it('read time through the pvclock seqlock and the wall clock from wc_*', () => {
+    const [json] = line('bare: backend-status=');
+    const s = JSON.parse(json!) as { backend: string; tscStable: boolean; loop: { blocks: number } };
+    expect(s.backend).toBe('xen');
+    expect(s.tscStable).toBe(true);
+    expect(s.loop.blocks).toBe(sim.blocks.length);
+  });
+
   it('exits through SCHEDOP_shutdown(poweroff)', () => {
     expect(sim.shutdownReason).toBe(SHUTDOWN_POWEROFF);
     expect(run.calls.sched_op_shutdown).toBe(1);
+  });
+});
+
+describe('in a bare engine, with Xen updating vcpu_time_info in the middle of guest reads', () => {
+  // Every 3rd RDTSC starts an update (odd version, new tsc_timestamp) that the next one finishes.
+  const sim = new XenHostSimulator({ tearEvery: 3 });
+  let run: BareRunResult;
+  beforeAll(async () => {
+    run = await runXenBundle(sim, bundle, { timeoutMs: 60_000 });
+  });
+
+  it('retries the torn reads and still gets sane time and a full run', () => {
+    expect(run.engineError, sim.consoleText()).toBeNull();
+    const text = sim.consoleText();
+    const slept = BigInt(/bare: slept-ns=(\d+)/.exec(text)![1]!);
+    expect(slept >= 5_000_000n && slept < 5_000_000_000n).toBe(true);
+    const wall = BigInt(/wall-ns=(\d+)/.exec(text)![1]!);
+    expect(Math.abs(Number(wall / 1_000_000n) - Date.now())).toBeLessThan(120_000);
+    const backend = JSON.parse(/bare: backend-status=(.*)/.exec(text)![1]!) as { pvclockRetries: number };
+    expect(backend.pvclockRetries).toBeGreaterThan(0);
+    expect(sim.shutdownReason).toBe(SHUTDOWN_POWEROFF);
   });
 });

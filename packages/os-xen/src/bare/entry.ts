@@ -11,7 +11,7 @@
 
 import { initialize, randomBytes, status } from '@shimkit/entropy';
 import { os } from '@shimkit/os-shim';
-import { run } from '@shimkit/os-xen';
+import { status as backendStatus, run } from '@shimkit/os-xen';
 
 const HEX = '0123456789abcdef';
 
@@ -31,6 +31,7 @@ run(async () => {
   os.console.log(`bare: random=${hex(randomBytes(32))}`);
   await os.time.sleepNs(0);
   os.console.log(`bare: status=${JSON.stringify(status())}`);
+  os.console.log(`bare: backend-status=${JSON.stringify(backendStatus())}`);
   os.lifecycle.exit(0);
 }).catch((error: unknown) => {
   os.console.log(`bare: fatal ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);

@@ -93,6 +93,8 @@ export interface XenSimulatorOptions {
   cpuRng?: boolean;
   /** The wall clock the host keeps (default: os-unix's `wallNs`, CLOCK_REALTIME). */
   wallNs?: () => bigint;
+  /** Start an 'in-progress' update at every n-th RDTSC (finished at the next one). Default: never. */
+  tearEvery?: number;
 }
 
 export class XenHostSimulator {
@@ -121,6 +123,8 @@ export class XenHostSimulator {
   readonly #periodic: bigint | null;
   readonly #flags: number;
   readonly #wallNs: () => bigint;
+  readonly #tearEvery: number;
+  #rdtscCount = 0;
   readonly #sleepCell = new Int32Array(new SharedArrayBuffer(4));
   #timerDeadline = 0n;
   #nextPeriodic: bigint | null;
@@ -138,6 +142,7 @@ export class XenHostSimulator {
     this.#periodic = options.periodicTimerNs === undefined ? 10_000_000n : options.periodicTimerNs;
     this.#flags = options.tscStable === false ? 0 : 1;
     this.#wallNs = options.wallNs ?? (() => unix.time.wallNs());
+    this.#tearEvery = options.tearEvery ?? 0;
     // Simulated boot: as long ago as the host process started.
     const tsc0 = this.tsc.read();
     this.bootTsc = tsc0 - BigInt(Math.round(this.tsc.hz * process.uptime()));
@@ -270,6 +275,10 @@ export class XenHostSimulator {
 
   #rdtsc(): bigint {
     const tsc = this.tsc.read();
+    this.#rdtscCount++;
+    if (this.#tearEvery > 0 && this.#inject === null && this.#rdtscCount % this.#tearEvery === 0) {
+      this.#inject = 'in-progress';
+    }
     const mode = this.#inject;
     if (mode === 'update') {
       this.#inject = null;
