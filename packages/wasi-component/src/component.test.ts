@@ -91,7 +91,8 @@ describe('generate', () => {
 
 describe('status', () => {
   it('names the wasi backend, its WASI sources and the byte source', () => {
-    expect(JSON.parse(component.status())).toEqual({
+    const { entropy, ...rest } = JSON.parse(component.status()) as Record<string, unknown>;
+    expect(rest).toEqual({
       backend: 'wasi',
       sources: {
         backend: 'wasi',
@@ -114,9 +115,28 @@ describe('status', () => {
         argv: 'wasi:cli/environment get-arguments',
         exit: 'wasi:cli/exit',
       },
-      byteSource: 'os.random.fill',
+      byteSource: '@shimkit/entropy default generator',
       generateMax: 16_777_216,
     });
+    // generate() ran above, so the default generator is seeded: from timing (no RDSEED/RDRAND in
+    // Wasm) and wasi:random, with the OS-random and bootstrap sources healthy.
+    expect(entropy).toMatchObject({ backend: 'wasi', initialized: true, seededFrom: ['whirlwind', 'os-random'], timingOnly: false });
+    const sources = (entropy as { sources: { name: string; available: boolean; healthy: boolean }[] }).sources;
+    expect(sources.map((x) => [x.name, x.available, x.healthy])).toEqual([
+      ['bootstrap', true, true],
+      ['os-random', true, true],
+      ['loop-timer', true, false],
+      ['cpu-rng', false, false],
+    ]);
+  });
+
+  it('two instances of the component never share a seed (nothing is seeded in the Wizer snapshot)', async () => {
+    const other = (await import(new URL('transpiled/component.js?instance=2', dist).href)) as Component;
+    expect(other).not.toBe(component);
+    const a = Buffer.from(component.generate(32)).toString('hex');
+    const b = Buffer.from(other.generate(32)).toString('hex');
+    expect(a).not.toBe(b);
+    expect(JSON.parse(other.status()).entropy.initialized).toBe(true);
   });
 });
 

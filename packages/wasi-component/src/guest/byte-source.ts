@@ -1,13 +1,16 @@
 /**
- * Where `generate` takes its bytes from. Today: the linked backend's OS random source
- * (`os.random.fill`, i.e. `wasi:random/random` through `@shimkit/os-unix/wasi`). To serve
- * `@shimkit/entropy`'s default generator instead, change only the `fill` line below (and the
- * `name` beside it); nothing else in the component depends on which source it is.
+ * Where `generate` takes its bytes from: `@shimkit/entropy`'s default generator (the ChaCha20
+ * front over Fortuna), seeded lazily on the first request from the WASI backend's sources
+ * (`wasi:random/random` for the OS seed, Whirlwind timing on the monotonic clock for the
+ * bootstrap, the loop timer while the component's event loop turns). Nothing is seeded when
+ * ComponentizeJS pre-initialises the bundle (Wizer snapshot): entropy draws nothing at import, so
+ * no two instances of the component can share a seed baked into the snapshot.
  */
 
-import { os } from '@shimkit/os-shim';
+import { fill, status } from '@shimkit/entropy';
 
 export const byteSource = {
-  name: 'os.random.fill',
-  fill: (dest: Uint8Array): void => os.random!.fill(dest),
+  name: '@shimkit/entropy default generator',
+  fill: (dest: Uint8Array): void => void fill(dest),
+  status,
 } as const;

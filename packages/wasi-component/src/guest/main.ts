@@ -36,6 +36,7 @@ export function status(): string {
     backend: os.name,
     sources: backendStatus(),
     byteSource: byteSource.name,
+    entropy: byteSource.status(),
     generateMax: GENERATE_MAX,
   });
 }
