@@ -1,7 +1,6 @@
 // Benchmark of @shimkit/entropy's generators against Node's crypto and @noble/ciphers' PRGs.
 // Run from the repository root with `npm run bench` (builds first), or here with `node run.js`.
 // SHIMKIT_BENCH_QUICK=1 shortens every measurement. Progress goes to stderr, the table to stdout.
-import './link-unix.js';
 import { randomBytes, randomFillSync } from 'node:crypto';
 import { rngAesCtrDrbg256 } from '@noble/ciphers/aes.js';
 import { rngChacha20 } from '@noble/ciphers/chacha.js';
