@@ -12,6 +12,9 @@ export function webpackConfig({ target, entry, outFile }) {
     experiments: { outputModule: true },
     output: { path: dirname(outFile), filename: basename(outFile), module: true, chunkFormat: 'module', library: { type: 'module' } },
     resolve: { alias: webpackAlias(target), conditionNames: target === 'unix' ? ['node', 'import', 'default'] : ['import', 'default'] },
+    // unix: leave os-unix's `createRequire(import.meta.url)` to Node, so it loads its native addon
+    // (and node-gyp-build) from the installed package at run time instead of bundling them.
+    module: target === 'unix' ? { parser: { javascript: { createRequire: false } } } : {},
     externalsType: 'module',
     externals: target === 'wasi' ? [({ request }, cb) => (request.startsWith('wasi:') ? cb(null, request) : cb())] : [],
     optimization: { minimize: false, splitChunks: false, runtimeChunk: false },

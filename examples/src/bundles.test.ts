@@ -3,12 +3,51 @@ import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { status as unixStatus } from '@shimkit/os-unix';
+import { buildComponent, loadComponent } from './component-host.js';
 import { CONSUMER, EXAMPLES } from './consumer.js';
 
 const BUNDLERS = ['rollup', 'vite', 'esbuild', 'webpack'] as const;
-const TARGETS = ['unix'] as const;
+const TARGETS = ['unix', 'wasi'] as const;
 type Bundler = (typeof BUNDLERS)[number];
-type Target = (typeof TARGETS)[number] | 'xen' | 'solo5' | 'wasi';
+type Target = (typeof TARGETS)[number] | 'xen' | 'solo5';
+
+/** What each target's program prints or returns, as the JSON the tests read. */
+interface RunResult {
+  backend: string;
+  random: string;
+  seededFrom: string[];
+}
+
+/** Runs a bundle on its target host. */
+const RUNNERS: Record<(typeof TARGETS)[number], (bundler: Bundler, file: string) => Promise<RunResult>> = {
+  async unix(_bundler, file) {
+    const r = spawnSync(process.execPath, [file], { cwd: CONSUMER, encoding: 'utf8', timeout: 30_000 });
+    expect(r.status, r.stderr).toBe(0);
+    return JSON.parse(r.stderr.trim().split('\n').pop()!) as RunResult;
+  },
+  async wasi(bundler, file) {
+    const outDir = join(CONSUMER, 'dist', `${bundler}-wasi-component`);
+    const built = await buildComponent(file, join(CONSUMER, 'wit'), outDir);
+    console.log(`examples: ${bundler} wasi component: ${built.bytes} bytes, componentize + transpile ${(built.ms / 1000).toFixed(1)} s`);
+    const component = await loadComponent(outDir);
+    const bytes = component.generate(32);
+    expect(bytes).toHaveLength(32);
+    expect(component.generate(0)).toHaveLength(0);
+    const st = JSON.parse(component.status()) as { backend: string; seededFrom: string[] };
+    return { backend: st.backend, random: Buffer.from(bytes).toString('hex'), seededFrom: st.seededFrom };
+  },
+};
+
+const ENTRIES: Record<(typeof TARGETS)[number], string> = { unix: 'main.js', wasi: 'component.js' };
+/** This machine's CPU RNG, as the installed os-unix addon reports it. */
+const cpu = unixStatus();
+const EXPECTED_SEEDS: Record<(typeof TARGETS)[number], string[][]> = {
+  // Bundled, os-unix still finds its addon through the installed package: the CPU RNG seeds.
+  unix: [[cpu.rdseed.available ? 'rdseed' : cpu.rdrand.available ? 'rdrand' : 'whirlwind', 'os-random']],
+  // No CPU instructions from Wasm: timing plus wasi:random.
+  wasi: [['whirlwind', 'os-random']],
+};
 
 const budget = JSON.parse(readFileSync(join(EXAMPLES, 'size-budget.json'), 'utf8')) as Record<Bundler, Record<Target, number>>;
 
@@ -27,7 +66,7 @@ describe.each(BUNDLERS)('%s', (bundler) => {
       bundle(o: { target: Target; entry: string; outFile: string; root: string }): Promise<{ file: string; modules: string[] }>;
     };
     const outFile = join(CONSUMER, 'dist', `${bundler}-${target}.mjs`);
-    const { modules } = await bundle({ target, entry: join(CONSUMER, 'program', 'main.js'), outFile, root: CONSUMER });
+    const { modules } = await bundle({ target, entry: join(CONSUMER, 'program', ENTRIES[target]), outFile, root: CONSUMER });
     const ids = modules.map((m) => m.replaceAll('\\', '/'));
     for (const [other, dir] of Object.entries(BACKEND_DIRS)) {
       const inside = ids.some((id) => dir.test(id));
@@ -40,11 +79,9 @@ describe.each(BUNDLERS)('%s', (bundler) => {
     console.log(`examples: ${bundler} ${target} bundle: ${size} bytes (budget ${budget[bundler][target]})`);
     expect(size).toBeLessThanOrEqual(budget[bundler][target]);
 
-    const r = spawnSync(process.execPath, [outFile], { cwd: CONSUMER, encoding: 'utf8', timeout: 30_000 });
-    expect(r.status, r.stderr).toBe(0);
-    const out = JSON.parse(r.stderr.trim().split('\n').pop()!) as { backend: string; random: string; seededFrom: string[] };
-    expect(out.backend).toBe('unix');
+    const out = await RUNNERS[target](bundler, outFile);
+    expect(out.backend).toBe(target);
     expect(out.random).toMatch(/^[0-9a-f]{64}$/);
-    expect(out.seededFrom).toContain('os-random');
+    expect(EXPECTED_SEEDS[target]).toContainEqual(out.seededFrom);
   });
 });

@@ -35,6 +35,8 @@ export function prepareConsumer(log: (line: string) => void = () => {}): string 
   writeFileSync(join(CONSUMER, 'package.json'), JSON.stringify({ name: 'shimkit-consumer', private: true, type: 'module', dependencies }, null, 2));
   log(`examples: installing ${tarballs.length} tarballs into examples/.consumer`);
   npm(['install', '--no-audit', '--no-fund', '--prefer-offline', '--no-package-lock'], CONSUMER);
-  for (const dir of ['bundlers', 'program']) cpSync(join(EXAMPLES, dir), join(CONSUMER, dir), { recursive: true });
+  for (const dir of ['bundlers', 'program', 'wit']) cpSync(join(EXAMPLES, dir), join(CONSUMER, dir), { recursive: true });
+  // The WASI 0.2 WIT packages the example world imports: the same files the WASI component uses.
+  cpSync(join(ROOT, 'packages', 'wasi-component', 'wit', 'deps'), join(CONSUMER, 'wit', 'deps'), { recursive: true });
   return CONSUMER;
 }

@@ -2,11 +2,15 @@
  * Loading the os-unix native addon.
  *
  * The addon is found with node-gyp-build (a prebuild from `prebuilds/` matching this platform, or
- * the `build/Release` output of node-gyp). It is not loaded when `SHIMKIT_NO_ADDON=1`. Loading
- * never throws: on failure the reason is kept for `status()` and the pure-JS fallback is used.
+ * the `build/Release` output of node-gyp), first in this package's directory, then — when this
+ * code was bundled into a program, so that the directory is the bundle's — in the installed
+ * `@shimkit/os-unix` package that Node resolves from there. It is not loaded when
+ * `SHIMKIT_NO_ADDON=1`. Loading never throws: on failure the reason is kept for `status()` and
+ * the pure-JS fallback is used.
  */
 
 import { createRequire } from 'node:module';
+import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** What the addon exports (see native/addon.cc). Arguments are validated on the JS side. */
@@ -45,8 +49,18 @@ export type AddonLoad =
   | { readonly binding: Binding; readonly path: string }
   | { readonly binding: null; readonly reason: string };
 
-const packageRoot = fileURLToPath(new URL('..', import.meta.url));
 let cached: AddonLoad | undefined;
+
+/** Where to look for the addon, in order (see the module comment). */
+function packageRoots(require: NodeRequire): string[] {
+  const roots = [fileURLToPath(new URL('..', import.meta.url))];
+  try {
+    roots.push(dirname(require.resolve('@shimkit/os-unix/package.json')));
+  } catch {
+    // Not installed as a package next to the bundle: only the first place applies.
+  }
+  return [...new Set(roots)];
+}
 
 /** Loads the addon once per thread (or returns why it is not in use). */
 export function loadAddon(): AddonLoad {
@@ -55,13 +69,22 @@ export function loadAddon(): AddonLoad {
     cached = { binding: null, reason: 'disabled by SHIMKIT_NO_ADDON=1' };
     return cached;
   }
+  const require = createRequire(import.meta.url);
+  let firstError: unknown;
   try {
-    const require = createRequire(import.meta.url);
     const nodeGypBuild = require('node-gyp-build') as { (dir: string): unknown; path(dir: string): string };
-    const path = nodeGypBuild.path(packageRoot);
-    cached = { binding: require(path) as Binding, path };
+    for (const root of packageRoots(require)) {
+      try {
+        const path = nodeGypBuild.path(root);
+        cached = { binding: require(path) as Binding, path };
+        return cached;
+      } catch (error) {
+        firstError ??= error;
+      }
+    }
   } catch (error) {
-    cached = { binding: null, reason: `addon not loaded: ${(error as Error).message.split('\n')[0]}` };
+    firstError = error;
   }
+  cached = { binding: null, reason: `addon not loaded: ${(firstError as Error).message.split('\n')[0]}` };
   return cached;
 }
