@@ -50,6 +50,13 @@ export default defineConfig({
       },
       {
         test: {
+          name: 'os-unikernel',
+          root: pkg('os-unikernel'),
+          include: ['src/**/*.test.ts'],
+        },
+      },
+      {
+        test: {
           name: 'xen',
           root: pkg('os-xen'),
           include: ['src/**/*.test.ts'],

@@ -1,20 +1,24 @@
 /**
- * How the embedding hands the host ABI object to the backend, and the one backend instance per
- * unikernel. The backend is created on first use (not at import, so importing draws nothing and
- * needs no host) from, in order: the object given to `bindHost(host)`, or
- * `globalThis.__shimkitSolo5Host` — the hook for a bare engine whose embedding defines one
- * global before it evaluates the bundle. The host's shape is checked then (`HostAbiError`).
+ * How the embedding hands the Solo5 host ABI object to the backend, and the one backend instance
+ * per unikernel (`createHostBinding` from `@shimkit/os-unikernel/host-binding`). The backend is
+ * created on first use (not at import, so importing draws nothing and needs no host) from, in
+ * order: the object given to `bindHost(host)`, or `globalThis.__shimkitSolo5Host` — the hook for
+ * a bare engine whose embedding defines one global before it evaluates the bundle. The host's
+ * shape is checked then (`HostAbiError`).
  */
 
+import {
+  createHostBinding,
+  hostMembers,
+  optionalFunctions,
+  requireBytes,
+  requireFunctions,
+} from '@shimkit/os-unikernel/host-binding';
 import { createSolo5Backend, type Solo5Backend } from './backend.js';
-import { HostAbiError, HostAlreadyBoundError, HostMissingError } from './errors.js';
 import type { Solo5Host } from './host.js';
 
 /** The global a bare-engine embedding sets to its `Solo5Host` before evaluating the bundle. */
 export const HOST_GLOBAL = '__shimkitSolo5Host';
-
-let bound: Solo5Host | null = null;
-let backend: Solo5Backend | null = null;
 
 const REQUIRED = [
   'solo5_clock_monotonic',
@@ -26,32 +30,25 @@ const REQUIRED = [
 ] as const;
 
 function check(host: unknown): Solo5Host {
-  if (typeof host !== 'object' || host === null) throw new HostAbiError('the Solo5 host ABI must be an object');
-  const h = host as Record<string, unknown>;
-  for (const name of REQUIRED) {
-    if (typeof h[name] !== 'function') throw new HostAbiError(`host.${name} must be a function`);
-  }
-  for (const name of ['rdrand', 'rdseed']) {
-    if (h[name] !== undefined && typeof h[name] !== 'function') {
-      throw new HostAbiError(`host.${name} must be a function or absent`);
-    }
-  }
-  if (!(h.cmdline instanceof Uint8Array)) throw new HostAbiError('host.cmdline must be a Uint8Array');
+  const h = hostMembers(host, 'Solo5');
+  requireFunctions(h, REQUIRED);
+  optionalFunctions(h, ['rdrand', 'rdseed']);
+  requireBytes(h, 'cmdline');
   return host as Solo5Host;
 }
 
+const binding = createHostBinding<Solo5Host, Solo5Backend>({
+  abi: { platform: 'Solo5', packageName: '@shimkit/os-solo5', hostGlobal: HOST_GLOBAL, hostInterface: 'Solo5Host' },
+  check,
+  create: createSolo5Backend,
+});
+
 /** Installs the host ABI object. Call it once, before the backend is first used. */
 export function bindHost(host: Solo5Host): void {
-  if (backend !== null) throw new HostAlreadyBoundError();
-  bound = check(host);
+  binding.bindHost(host);
 }
 
 /** The backend for the installed host, created on first call. */
 export function currentBackend(): Solo5Backend {
-  if (backend === null) {
-    const host = bound ?? (globalThis as Record<string, unknown>)[HOST_GLOBAL];
-    if (host === undefined || host === null) throw new HostMissingError();
-    backend = createSolo5Backend(check(host));
-  }
-  return backend;
+  return binding.current();
 }

@@ -10,8 +10,10 @@
  * (for a bare engine). See `./bind.ts`.
  */
 
+import type { CpuRngDraw } from '@shimkit/os-unikernel/cpu';
+
 /** One execution of RDRAND/RDSEED: the 64-bit destination register, or `null` when CF was clear. */
-export type CpuRngDraw = bigint | null;
+export type { CpuRngDraw };
 
 export interface Solo5Host {
   /** `solo5_clock_monotonic()`: nanoseconds since an unspecified point, never decreasing. */

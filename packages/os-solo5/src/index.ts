@@ -10,45 +10,26 @@
  */
 
 import type { Os } from '@shimkit/os-shim/contract';
+import { lazyOs } from '@shimkit/os-unikernel/lazy-os';
 import { currentBackend } from './bind.js';
 import type { Solo5Status } from './status.js';
 
 export type * from '@shimkit/os-shim/contract';
 export type { CpuRngDraw, Solo5Host } from './host.js';
 export type { Solo5Status } from './status.js';
-export type { LoopCounters } from './loop.js';
+export type { LoopCounters } from '@shimkit/os-unikernel/loop';
 export { bindHost, HOST_GLOBAL } from './bind.js';
 export { createSolo5Backend, IDLE_YIELD_NS, type Solo5Backend } from './backend.js';
-export { GuestExit, HostAbiError, HostAlreadyBoundError, HostMissingError, LoopBusyError } from './errors.js';
+export { GuestExit, HostAbiError, HostAlreadyBoundError, HostMissingError, LoopBusyError } from '@shimkit/os-unikernel/errors';
 export { SOLO5_EXIT_ABORT, SOLO5_EXIT_FAILURE, SOLO5_EXIT_SUCCESS } from './host.js';
 
 /** The Solo5 backend. Each part is taken from the backend bound to the installed host on first access. */
-export const os = {
-  name: 'solo5',
-  get time() {
-    return currentBackend().os.time;
-  },
-  get main() {
-    return currentBackend().os.main;
-  },
-  get cpu() {
-    return currentBackend().os.cpu;
-  },
-  get env() {
-    return currentBackend().os.env;
-  },
-  get lifecycle() {
-    return currentBackend().os.lifecycle;
-  },
-  get console() {
-    return currentBackend().os.console;
-  },
-} as const satisfies Os;
+export const os = lazyOs('solo5', () => currentBackend().os) satisfies Os;
 
 /**
  * The unikernel's main loop: runs `program` and the `solo5_yield` loop until the program's
- * promise settles or the unikernel exits (see `./loop.ts`). Resolves with the program's value
- * (`undefined` after `os.lifecycle.exit`), rejects with its error.
+ * promise settles or the unikernel exits (`MainLoop` of `@shimkit/os-unikernel/loop`). Resolves
+ * with the program's value (`undefined` after `os.lifecycle.exit`), rejects with its error.
  */
 export function run<T>(program: () => T | PromiseLike<T>): Promise<T | undefined> {
   return currentBackend().loop.run(program);

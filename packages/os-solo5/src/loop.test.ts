@@ -1,7 +1,7 @@
 import { Worker } from 'node:worker_threads';
+import { GuestExit } from '@shimkit/os-unikernel/errors';
 import { describe, expect, it } from 'vitest';
 import { createSolo5Backend, IDLE_YIELD_NS } from './backend.js';
-import { GuestExit } from './errors.js';
 import { Solo5HostSimulator } from './testing/index.js';
 
 const MS = 1_000_000n;
@@ -45,16 +45,6 @@ describe('run: the solo5_yield main loop', () => {
     expect(waited).toBeGreaterThanOrEqual(30n * MS);
     expect(waited).toBeLessThan(IDLE_YIELD_NS / 2n);
     expect(status().readyHandles).toBe(1);
-  });
-
-  it('returns the program value, rejects with its error, and refuses to run twice at once', async () => {
-    const { loop } = createSolo5Backend(new Solo5HostSimulator().host);
-    await expect(loop.run(() => 42)).resolves.toBe(42);
-    const boom = new Error('boom');
-    await expect(loop.run(async () => Promise.reject(boom))).rejects.toBe(boom);
-    const first = loop.run(() => new Promise((r) => r(1)));
-    await expect(loop.run(() => 2)).rejects.toMatchObject({ code: 'ERR_LOOP_RUNNING' });
-    await expect(first).resolves.toBe(1);
   });
 
   it('reports a throwing hook on the console and keeps the others running', () => {

@@ -5,32 +5,30 @@
  * - Time: pvclock over `vcpu_info[0].time` (`./pvclock.ts`); `monotonicNs` is Xen system time,
  *   clamped so it never goes back (Linux does the same for records without the stable bit);
  *   `wallNs` is the `wc_*` base plus system time. `sleepNs` is a sleeper of the main loop.
- * - Main: the event-channel loop (`./loop.ts`) over `set_timer_op` + `SCHEDOP_block`; every
- *   unmasked pending event channel is acknowledged (`./events.ts`) and wakes the loop.
- * - Cpu: RDTSC, RDRAND, RDSEED (`./cpu.ts`). No `Random`: Xen has no OS random source.
+ * - Main: the event-channel loop (`MainLoop` of `@shimkit/os-unikernel/loop`) over
+ *   `set_timer_op` + `SCHEDOP_block`; every unmasked pending event channel is acknowledged
+ *   (`./events.ts`) and wakes the loop.
+ * - Cpu: RDTSC, RDRAND, RDSEED (`@shimkit/os-unikernel/cpu`). No `Random`: Xen has no OS random
+ *   source.
  * - Env: `start_info.cmd_line`; Lifecycle: `control/shutdown` in xenstore and `SCHEDOP_shutdown`;
- *   Console: `CONSOLEIO_write`.
+ *   Console: `CONSOLEIO_write`. The shared parts (loop, argv, CPU RNG, console, lifecycle) come
+ *   from `@shimkit/os-unikernel`; this module wires them to the Xen ABI.
  */
 
-import type { Os, ShutdownKind, Unregister } from '@shimkit/os-shim/contract';
-import { assertFunction, assertIntInRange, assertString } from '@shimkit/os-shim/validate';
-import { parseCmdLine } from './argv.js';
-import { createCpu } from './cpu.js';
+import type { Os, ShutdownKind } from '@shimkit/os-shim/contract';
+import { cmdLineEnv } from '@shimkit/os-unikernel/argv';
+import { createGuestConsole } from '@shimkit/os-unikernel/console';
+import { cpuRngStatus, createCpu } from '@shimkit/os-unikernel/cpu';
+import { createLifecycle } from '@shimkit/os-unikernel/lifecycle';
+import { MainLoop } from '@shimkit/os-unikernel/loop';
 import { acknowledgeEvents } from './events.js';
 import { SHUTDOWN_CRASH, SHUTDOWN_POWEROFF, type XenHost } from './host.js';
-import { MainLoop } from './loop.js';
 import { readSystemTime, readWallClockBase } from './pvclock.js';
 import { PVCLOCK_TSC_STABLE_BIT } from './shared-info.js';
 import type { XenStatus } from './status.js';
-import { encodeUtf8 } from './utf8.js';
 
 /** The xenstore node the toolstack writes a shutdown request to. */
 export const CONTROL_SHUTDOWN = 'control/shutdown';
-
-function describeError(error: unknown): string {
-  if (error instanceof Error) return error.stack ?? `${error.name}: ${error.message}`;
-  return String(error);
-}
 
 export function createXenBackend(host: XenHost) {
   const page = host.sharedInfo;
@@ -50,10 +48,9 @@ export function createXenBackend(host: XenHost) {
   };
   const wallNs = (): bigint => readWallClockBase(page).ns + monotonicNs();
 
-  const writeLine = (line: string): void => host.console_io_write(encodeUtf8(`${line}\n`));
-  const report = (error: unknown): void => writeLine(`shimkit: uncaught error in a main-loop hook: ${describeError(error)}`);
+  const guestConsole = createGuestConsole((bytes) => host.console_io_write(bytes));
+  const { report } = guestConsole;
 
-  const shutdownHooks = new Set<{ fn: (kind: ShutdownKind) => void }>();
   const checkShutdown = (): void => {
     if (shutdownHooks.size === 0 || host.xenstore_read === undefined) return;
     const request = host.xenstore_read(CONTROL_SHUTDOWN);
@@ -61,13 +58,7 @@ export function createXenBackend(host: XenHost) {
       request === 'poweroff' || request === 'halt' ? 'poweroff' : request === 'reboot' ? 'reboot' : null;
     if (kind === null) return;
     host.xenstore_write?.(CONTROL_SHUTDOWN, '');
-    for (const entry of [...shutdownHooks]) {
-      try {
-        entry.fn(kind);
-      } catch (error) {
-        report(error);
-      }
-    }
+    shutdownHooks.run(report, kind);
   };
 
   const ack = (): void => {
@@ -89,30 +80,18 @@ export function createXenBackend(host: XenHost) {
   });
 
   const cpuParts = createCpu(rdtsc, host.rdrand && (() => host.rdrand!()), host.rdseed && (() => host.rdseed!()));
-  let argv: readonly string[] | null = null;
+  const { lifecycle, shutdownHooks } = createLifecycle(loop, (status) =>
+    host.sched_op_shutdown(status === 0 ? SHUTDOWN_POWEROFF : SHUTDOWN_CRASH),
+  );
 
   const os = {
     name: 'xen',
     time: { monotonicNs, wallNs, sleepNs: loop.sleepNs },
     main: { atEnterIter: loop.atEnterIter, atExitIter: loop.atExitIter },
     cpu: cpuParts.cpu,
-    env: { argv: () => (argv ??= parseCmdLine(host.cmdLine)) },
-    lifecycle: {
-      onShutdownRequest(hook: (kind: ShutdownKind) => void): Unregister {
-        const entry = { fn: assertFunction<(kind: ShutdownKind) => void>(hook, 'hook') };
-        shutdownHooks.add(entry);
-        return () => {
-          shutdownHooks.delete(entry);
-        };
-      },
-      exit(code: number): never {
-        const status = assertIntInRange(code, 'code', 0, 255);
-        const error = loop.exited(status);
-        host.sched_op_shutdown(status === 0 ? SHUTDOWN_POWEROFF : SHUTDOWN_CRASH);
-        throw error;
-      },
-    },
-    console: { log: (line: string) => writeLine(assertString(line, 'line')) },
+    env: cmdLineEnv(() => host.cmdLine),
+    lifecycle,
+    console: guestConsole.console,
   } as const satisfies Os;
 
   const status = (): XenStatus => ({
@@ -121,8 +100,7 @@ export function createXenBackend(host: XenHost) {
     wallClock: 'shared_info wc_sec/wc_nsec + system time',
     cycleCounter: 'rdtsc',
     osRandom: 'none',
-    rdrand: { available: cpuParts.cpu.rdrand !== undefined, selfTest: cpuParts.rdrandSelfTest },
-    rdseed: { available: cpuParts.cpu.rdseed !== undefined, selfTest: cpuParts.rdseedSelfTest },
+    ...cpuRngStatus(cpuParts),
     tscStable: stable,
     pvclockRetries: retries,
     timerEvents,

@@ -4,89 +4,38 @@
 // shuts down through SCHEDOP_shutdown. The bundle is the one `npm run build` wrote to dist/.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { describeBareBundle } from '@shimkit/os-unikernel/testing/bare-suite';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { SHUTDOWN_POWEROFF } from './host.js';
-import { auditBundle } from './testing/bundle-audit.js';
 import { type BareRunResult, runXenBundle } from './testing/bare-engine.js';
 import { XenHostSimulator } from './testing/index.js';
 
 const bundlePath = fileURLToPath(new URL('../dist/bare/xen.bundle.js', import.meta.url));
 const bundle = readFileSync(bundlePath, 'utf8');
+const sim = new XenHostSimulator({ cmdLine: 'bare --seed-from=cpu' });
 
-describe('the xen bundle', () => {
-  it('contains this backend and entropy, and references no Node or Web API', () => {
-    const audit = auditBundle(bundle);
-    expect(audit.references).toEqual({});
-    expect(audit.text).toEqual([]);
-    expect(audit.imports).toEqual([]);
-    // Exactly one backend: Xen's ABI hook and pvclock are in, no other backend's marks are.
-    expect(bundle).toContain("'__shimkitXenHost'");
-    expect(bundle).toContain('pvclock vcpu_info[0].time');
-    expect(bundle).toContain("name: 'xen'");
-    for (const other of ["name: 'unix'", "name: 'solo5'", "name: 'wasi'", '__shimkitSolo5Host', 'solo5_clock_monotonic', 'node-gyp-build']) {
-      expect(bundle).not.toContain(other);
-    }
-    expect(bundle).toContain('Fortuna');
-  });
+// The audit, the run and what every unikernel bundle must print (see the suite's doc comment).
+const bare = describeBareBundle({
+  backend: 'xen',
+  bundle,
+  hostGlobal: '__shimkitXenHost',
+  // Xen's ABI hook and pvclock are in; no other backend's marks are.
+  marks: ["'__shimkitXenHost'", 'pvclock vcpu_info[0].time', "name: 'xen'"],
+  foreignMarks: ["name: 'unix'", "name: 'solo5'", "name: 'wasi'", '__shimkitSolo5Host', 'solo5_clock_monotonic', 'node-gyp-build'],
+  sim,
+  run: () => runXenBundle(sim, bundle, { timeoutMs: 60_000 }),
+  argv: ['bare', '--seed-from=cpu'],
+  cycleCounterCall: 'rdtsc',
 });
 
-describe('in a bare engine (QuickJS in WebAssembly)', () => {
-  const sim = new XenHostSimulator({ cmdLine: 'bare --seed-from=cpu' });
-  let run: BareRunResult;
-  let lines: string[];
-  beforeAll(async () => {
-    run = await runXenBundle(sim, bundle, { timeoutMs: 60_000 });
-    lines = sim.consoleText().split('\n');
-  });
-  const line = (prefix: string): string[] => lines.filter((l) => l.startsWith(prefix)).map((l) => l.slice(prefix.length));
+describe('in a bare engine, over the Xen ABI', () => {
+  const { line } = bare;
 
-  it('has only the built-ins and the host ABI as globals, and runs to completion', () => {
-    expect(run.engineError, sim.consoleText()).toBeNull();
-    expect(run.globals).not.toContain('__shimkitXenHost'); // listed before the embedding added it
-    expect(line('bare: fatal')).toEqual([]);
-  });
-
-  it('reads argv from start_info.cmd_line and sleeps on the hypervisor timer', () => {
-    expect(line('bare: start ')).toEqual(['backend=xen argv=["bare","--seed-from=cpu"]']);
-    const [slept] = line('bare: slept-ns=');
-    const ns = BigInt(slept!.split(' ')[0]!);
-    expect(ns >= 5_000_000n).toBe(true);
-    const wall = BigInt(slept!.split('wall-ns=')[1]!);
-    expect(Math.abs(Number(wall / 1_000_000n) - Date.now())).toBeLessThan(120_000);
+  it('sleeps on the hypervisor timer: set_timer_op and a real SCHEDOP_block', () => {
+    const run = bare.result();
     expect(run.calls.set_timer_op).toBeGreaterThanOrEqual(1);
     expect(run.calls.sched_op_block).toBeGreaterThanOrEqual(1);
     expect(sim.blocks.length).toBe(run.calls.sched_op_block);
-  });
-
-  it('prints random bytes from the default generator: two different 32-byte values', () => {
-    const randoms = line('bare: random=');
-    expect(randoms).toHaveLength(2);
-    for (const r of randoms) expect(r).toMatch(/^[0-9a-f]{64}$/);
-    expect(randoms[0]).not.toBe(randoms[1]);
-  });
-
-  it('reports the xen backend and the unikernel sources in its status', () => {
-    const [json] = line('bare: status=');
-    const status = JSON.parse(json!) as {
-      backend: string;
-      initialized: boolean;
-      seededFrom: string[];
-      sources: { name: string; available: boolean; detail: string }[];
-    };
-    expect(status.backend).toBe('xen');
-    expect(status.initialized).toBe(true);
-    expect(status.seededFrom).not.toContain('os-random');
-    const source = (name: string) => status.sources.find((s) => s.name === name);
-    expect(source('os-random')).toMatchObject({ available: false, detail: 'the xen backend has no OS random source' });
-    // The per-iteration timer source hangs on this backend's main loop.
-    expect(source('loop-timer')).toMatchObject({ available: true, detail: 'atEnterIter hook' });
-    expect(source('cpu-rng')?.available).toBe(sim.host.rdrand !== undefined || sim.host.rdseed !== undefined);
-    if (sim.host.rdseed) expect(status.seededFrom).toContain('rdseed');
-    else if (sim.host.rdrand) expect(status.seededFrom).toContain('rdrand');
-    else expect(status.seededFrom).toContain('whirlwind');
-    // The CPU-RNG draws went through the ABI.
-    if (sim.host.rdseed) expect(run.calls.rdseed).toBeGreaterThan(0);
-    expect(run.calls.rdtsc).toBeGreaterThan(0);
   });
 
   it('read time through the pvclock seqlock and the wall clock from wc_*', () => {
@@ -99,7 +48,7 @@ describe('in a bare engine (QuickJS in WebAssembly)', () => {
 
   it('exits through SCHEDOP_shutdown(poweroff)', () => {
     expect(sim.shutdownReason).toBe(SHUTDOWN_POWEROFF);
-    expect(run.calls.sched_op_shutdown).toBe(1);
+    expect(bare.result().calls.sched_op_shutdown).toBe(1);
   });
 });
 

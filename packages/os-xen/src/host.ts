@@ -21,8 +21,10 @@ export const SHUTDOWN_SUSPEND = 2;
 export const SHUTDOWN_CRASH = 3;
 export const SHUTDOWN_WATCHDOG = 4;
 
+import type { CpuRngDraw } from '@shimkit/os-unikernel/cpu';
+
 /** One execution of RDRAND/RDSEED: the 64-bit destination register, or `null` when CF was clear. */
-export type CpuRngDraw = bigint | null;
+export type { CpuRngDraw };
 
 export interface XenHost {
   /**

@@ -9,45 +9,27 @@
  */
 
 import type { Os } from '@shimkit/os-shim/contract';
+import { lazyOs } from '@shimkit/os-unikernel/lazy-os';
 import { currentBackend } from './bind.js';
 import type { XenStatus } from './status.js';
 
 export type * from '@shimkit/os-shim/contract';
 export type { CpuRngDraw, XenHost } from './host.js';
 export type { XenStatus } from './status.js';
-export type { LoopCounters } from './loop.js';
+export type { LoopCounters } from '@shimkit/os-unikernel/loop';
 export { bindHost, HOST_GLOBAL } from './bind.js';
 export { createXenBackend, type XenBackend } from './backend.js';
-export { GuestExit, HostAbiError, HostAlreadyBoundError, HostMissingError, LoopBusyError, PvclockError } from './errors.js';
+export { GuestExit, HostAbiError, HostAlreadyBoundError, HostMissingError, LoopBusyError } from '@shimkit/os-unikernel/errors';
+export { PvclockError } from './errors.js';
 export { SHUTDOWN_CRASH, SHUTDOWN_POWEROFF, SHUTDOWN_REBOOT, SHUTDOWN_SUSPEND, SHUTDOWN_WATCHDOG } from './host.js';
 
 /** The Xen backend. Each part is taken from the backend bound to the installed host on first access. */
-export const os = {
-  name: 'xen',
-  get time() {
-    return currentBackend().os.time;
-  },
-  get main() {
-    return currentBackend().os.main;
-  },
-  get cpu() {
-    return currentBackend().os.cpu;
-  },
-  get env() {
-    return currentBackend().os.env;
-  },
-  get lifecycle() {
-    return currentBackend().os.lifecycle;
-  },
-  get console() {
-    return currentBackend().os.console;
-  },
-} as const satisfies Os;
+export const os = lazyOs('xen', () => currentBackend().os) satisfies Os;
 
 /**
  * The guest's main loop: runs `program` and the event-channel loop until the program's promise
- * settles or the guest exits (see `./loop.ts`). Resolves with the program's value (`undefined`
- * after `os.lifecycle.exit`), rejects with its error.
+ * settles or the guest exits (`MainLoop` of `@shimkit/os-unikernel/loop`). Resolves with the
+ * program's value (`undefined` after `os.lifecycle.exit`), rejects with its error.
  */
 export function run<T>(program: () => T | PromiseLike<T>): Promise<T | undefined> {
   return currentBackend().loop.run(program);

@@ -1,6 +1,6 @@
+import { GuestExit } from '@shimkit/os-unikernel/errors';
 import { describe, expect, it } from 'vitest';
 import { createXenBackend } from './backend.js';
-import { GuestExit } from './errors.js';
 import { SHUTDOWN_CRASH, SHUTDOWN_POWEROFF } from './host.js';
 import { XenHostSimulator } from './testing/index.js';
 
@@ -43,18 +43,6 @@ describe('run: the event-channel main loop', () => {
     }
     // Some iteration blocked between its enter and exit hooks.
     expect(seen.some((s, i) => i % 2 === 0 && s !== seen[i + 1]!.replace('exit', 'enter'))).toBe(true);
-  });
-
-  it('returns the program value, rejects with its error, and refuses to run twice at once', async () => {
-    const sim = new XenHostSimulator();
-    const { loop } = createXenBackend(sim.host);
-    await expect(loop.run(() => 42)).resolves.toBe(42);
-    const boom = new Error('boom');
-    await expect(loop.run(async () => Promise.reject(boom))).rejects.toBe(boom);
-    const first = loop.run(() => new Promise((r) => r(1)));
-    await expect(loop.run(() => 2)).rejects.toMatchObject({ code: 'ERR_LOOP_RUNNING' });
-    await expect(first).resolves.toBe(1);
-    await expect(loop.run(5 as never)).rejects.toMatchObject({ code: 'ERR_INVALID_ARG_TYPE' });
   });
 
   it('reports a throwing hook on the console and keeps the others running', async () => {

@@ -4,4 +4,4 @@
  */
 
 export { Solo5HostSimulator, type Solo5SimulatorOptions } from './solo5-host-simulator.js';
-export { createRealTsc, realCpuRng, type TscSource } from './tsc-source.js';
+export { createRealTsc, realCpuRng, type TscSource } from '@shimkit/os-unikernel/testing/tsc-source';

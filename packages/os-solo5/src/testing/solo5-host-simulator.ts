@@ -9,14 +9,15 @@
  *   or from another thread through `readyCell` (`Atomics.or` the bit, then `Atomics.notify`).
  *   Returns and clears the ready set; a past deadline returns at once.
  * - `solo5_console_write` / `solo5_exit`: recorded.
- * - `cpu_cycles`, `rdrand`, `rdseed`: the real CPU through `@shimkit/os-unix` (`./tsc-source.ts`).
+ * - `cpu_cycles`, `rdrand`, `rdseed`: the real CPU through `@shimkit/os-unix`
+ *   (`@shimkit/os-unikernel/testing/tsc-source`).
  *
  * Test-side code (Node).
  */
 
 import { os as unix } from '@shimkit/os-unix';
 import type { Solo5Host } from '../host.js';
-import { createRealTsc, realCpuRng, type TscSource } from './tsc-source.js';
+import { createRealTsc, realCpuRng, type TscSource } from '@shimkit/os-unikernel/testing/tsc-source';
 
 export interface Solo5SimulatorOptions {
   /** The command line (default empty). */

@@ -4,4 +4,4 @@
  */
 
 export { XenHostSimulator, xenTimeScale, type MidReadMode, type XenSimulatorOptions } from './xen-host-simulator.js';
-export { createRealTsc, realCpuRng, type TscSource } from './tsc-source.js';
+export { createRealTsc, realCpuRng, type TscSource } from '@shimkit/os-unikernel/testing/tsc-source';

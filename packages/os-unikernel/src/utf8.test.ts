@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseCmdLine } from './argv.js';
+import { cmdLineEnv, parseCmdLine } from './argv.js';
 import { decodeUtf8, encodeUtf8 } from './utf8.js';
 
 describe('UTF-8', () => {
@@ -28,5 +28,19 @@ describe('UTF-8', () => {
 
   it('splits a command line and stops at NUL', () => {
     expect(parseCmdLine(new TextEncoder().encode('a  b\0c d'))).toEqual(['a', 'b']);
+  });
+});
+
+describe('cmdLineEnv', () => {
+  it('reads and parses the command line on the first argv() only', () => {
+    let reads = 0;
+    const env = cmdLineEnv(() => {
+      reads++;
+      return new TextEncoder().encode('  console=hvc0\t--seed 42  ünïcode ');
+    });
+    expect(reads).toBe(0);
+    expect(env.argv()).toEqual(['console=hvc0', '--seed', '42', 'ünïcode']);
+    expect(env.argv()).toBe(env.argv());
+    expect(reads).toBe(1);
   });
 });

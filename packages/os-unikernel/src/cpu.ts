@@ -1,16 +1,20 @@
 /**
- * `Cpu` for a Xen guest: the cycle counter is RDTSC (low 32 bits), RDRAND and RDSEED are the
- * host's single-instruction wrappers with the retry policy of Intel's DRNG guide (10 tries for
- * RDRAND, 100 for RDSEED, which may run dry under load) and the all-ones value that some AMD
- * parts return on failure reported as a failure, never as a value.
+ * `Cpu` for a unikernel guest: the cycle counter is the host's 64-bit counter (RDTSC on x86-64,
+ * CNTVCT_EL0 on aarch64; `cycles()` is its low 32 bits), RDRAND and RDSEED are the host's
+ * single-instruction wrappers with the retry policy of Intel's DRNG guide (10 tries for RDRAND,
+ * 100 for RDSEED, which may run dry under load) and the all-ones value that some AMD parts return
+ * on failure reported as a failure, never as a value.
  *
  * Start-up self-test (when the backend is first used): three RDRAND (RDSEED) draws; if none
  * succeeds, or every successful draw is the same value, the instruction is treated as absent
- * and `status()` says why. Draws made by the self-test are discarded.
+ * and the backend's `status()` says why (`cpuRngStatus`). Draws made by the self-test are
+ * discarded.
  */
 
 import type { Cpu, CpuRngResult } from '@shimkit/os-shim/contract';
-import type { CpuRngDraw } from './host.js';
+
+/** One execution of RDRAND/RDSEED: the 64-bit destination register, or `null` when CF was clear. */
+export type CpuRngDraw = bigint | null;
 
 export const RDRAND_RETRIES = 10;
 export const RDSEED_RETRIES = 100;
@@ -69,4 +73,18 @@ export function createCpu(
   if (drand && rdrandSelfTest === 'pass') cpu.rdrand = drand;
   if (dseed && rdseedSelfTest === 'pass') cpu.rdseed = dseed;
   return { cpu, rdrandSelfTest, rdseedSelfTest };
+}
+
+/** One instruction in a backend's `status()`: whether `Cpu` offers it, and its self-test. */
+export interface CpuRngStatus {
+  readonly available: boolean;
+  readonly selfTest: SelfTest;
+}
+
+/** The `rdrand` / `rdseed` parts of a backend's `status()`. */
+export function cpuRngStatus(parts: CpuParts): { readonly rdrand: CpuRngStatus; readonly rdseed: CpuRngStatus } {
+  return {
+    rdrand: { available: parts.cpu.rdrand !== undefined, selfTest: parts.rdrandSelfTest },
+    rdseed: { available: parts.cpu.rdseed !== undefined, selfTest: parts.rdseedSelfTest },
+  };
 }

@@ -1,7 +1,7 @@
 /**
- * UTF-8 (RFC 3629) encoding and decoding, written out because the engines this backend runs in
- * have no `TextEncoder` / `TextDecoder`. Lone surrogates encode as U+FFFD; malformed input
- * decodes to U+FFFD per maximal subpart, as the WHATWG decoder does.
+ * UTF-8 (RFC 3629) encoding and decoding, written out because the bare engines the unikernel
+ * backends run in have no `TextEncoder` / `TextDecoder`. Lone surrogates encode as U+FFFD;
+ * malformed input decodes to U+FFFD per maximal subpart, as the WHATWG decoder does.
  */
 
 /** Encodes `text` as UTF-8. */

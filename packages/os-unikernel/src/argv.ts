@@ -5,10 +5,17 @@
  * no program name on these platforms, so every token is an argument. No quoting.
  */
 
+import type { Env } from '@shimkit/os-shim/contract';
 import { decodeUtf8 } from './utf8.js';
 
 export function parseCmdLine(bytes: Uint8Array): readonly string[] {
   const nul = bytes.indexOf(0);
   const text = decodeUtf8(nul === -1 ? bytes : bytes.subarray(0, nul));
   return Object.freeze(text.split(/[ \t\n\r]+/).filter((t) => t.length > 0));
+}
+
+/** `Env` over the command line bytes, parsed on the first `argv()` call and kept. */
+export function cmdLineEnv(cmdLine: () => Uint8Array): Env {
+  let argv: readonly string[] | null = null;
+  return { argv: () => (argv ??= parseCmdLine(cmdLine())) };
 }

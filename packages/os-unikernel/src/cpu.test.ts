@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createCpu, drawWithRetries, RDRAND_RETRIES, RDSEED_RETRIES, selfTest } from './cpu.js';
+import { cpuRngStatus, createCpu, drawWithRetries, RDRAND_RETRIES, RDSEED_RETRIES, selfTest } from './cpu.js';
 
 const ALL_ONES = (1n << 64n) - 1n;
 
@@ -39,5 +39,16 @@ describe('self-test and cycles', () => {
     const { cpu } = createCpu(() => (tsc += 1000n), undefined, undefined);
     expect(cpu.cycles()).toBe(0x9abc_e2d8);
     expect(cpu.cycles()).toBe(0x9abc_e6c0);
+  });
+});
+
+describe('cpuRngStatus', () => {
+  it('says which instructions Cpu offers and why the others are not', () => {
+    let n = 0n;
+    const parts = createCpu(() => 1n, () => ++n, undefined);
+    expect(cpuRngStatus(parts)).toEqual({
+      rdrand: { available: true, selfTest: 'pass' },
+      rdseed: { available: false, selfTest: 'absent' },
+    });
   });
 });

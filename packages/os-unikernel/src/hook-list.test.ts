@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { HookList } from './hook-list.js';
+
+describe('HookList', () => {
+  it('runs the hooks registered when the run starts, with the arguments, reporting throws', () => {
+    const list = new HookList<[string]>();
+    const seen: string[] = [];
+    const reported: unknown[] = [];
+    const failure = new Error('x');
+    let offLate: (() => void) | null = null;
+    list.add(() => {
+      throw failure;
+    }, 'hook');
+    list.add((k: string) => {
+      seen.push(`first:${k}`);
+      offLate ??= list.add((j: string) => seen.push(`late:${j}`), 'hook');
+    }, 'hook');
+    list.run((e) => reported.push(e), 'a');
+    list.run((e) => reported.push(e), 'b');
+    expect(seen).toEqual(['first:a', 'first:b', 'late:b']);
+    expect(reported).toEqual([failure, failure]);
+    expect(list.size).toBe(3);
+    offLate!();
+    offLate!();
+    expect(list.size).toBe(2);
+    expect(() => list.add('f', 'hook')).toThrow(expect.objectContaining({ code: 'ERR_INVALID_ARG_TYPE' }));
+  });
+});

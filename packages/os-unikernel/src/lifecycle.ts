@@ -1,0 +1,37 @@
+/**
+ * `Lifecycle` for a unikernel guest. Shutdown-request hooks are kept in a `HookList`; the backend
+ * delivers requests (`shutdownHooks.run(report, kind)`) where its platform has them and keeps
+ * them, never called, where it has none. `exit(code)` checks the status (an integer in
+ * [0, 255]), marks the main loop exited, calls the host's halt — which does not return on a real
+ * platform — and, should it return (a simulator), throws `GuestExit` so nothing after `exit`
+ * runs; `main.run` treats that as the program's end.
+ */
+
+import type { Lifecycle, ShutdownKind } from '@shimkit/os-shim/contract';
+import { assertIntInRange } from '@shimkit/os-shim/validate';
+import { HookList } from './hook-list.js';
+import type { MainLoop } from './loop.js';
+
+export interface GuestLifecycle {
+  /** The contract's `Lifecycle`. */
+  readonly lifecycle: Lifecycle;
+  /** The hooks registered with `onShutdownRequest`, for the backend to run on a request. */
+  readonly shutdownHooks: HookList<[ShutdownKind]>;
+}
+
+/** `halt(status)` is the host's end-of-guest call with the checked exit status. */
+export function createLifecycle(loop: Pick<MainLoop, 'exited'>, halt: (status: number) => void): GuestLifecycle {
+  const shutdownHooks = new HookList<[ShutdownKind]>();
+  return {
+    shutdownHooks,
+    lifecycle: {
+      onShutdownRequest: (hook) => shutdownHooks.add(hook, 'hook'),
+      exit(code: number): never {
+        const status = assertIntInRange(code, 'code', 0, 255);
+        const error = loop.exited(status);
+        halt(status);
+        throw error;
+      },
+    },
+  };
+}
