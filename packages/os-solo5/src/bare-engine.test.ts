@@ -17,10 +17,6 @@ const sim = new Solo5HostSimulator({ cmdline: 'bare --seed-from=cpu' });
 const bare = describeBareBundle({
   backend: 'solo5',
   bundle,
-  hostGlobal: '__shimkitSolo5Host',
-  // Solo5's ABI hook and calls are in; no other backend's marks are.
-  marks: ["'__shimkitSolo5Host'", 'solo5_clock_monotonic', "name: 'solo5'"],
-  foreignMarks: ["name: 'unix'", "name: 'xen'", "name: 'wasi'", '__shimkitXenHost', 'sched_op_block', 'node-gyp-build'],
   sim,
   run: () => runSolo5Bundle(sim, bundle, { timeoutMs: 60_000 }),
   argv: ['bare', '--seed-from=cpu'],

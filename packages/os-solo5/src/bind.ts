@@ -37,18 +37,12 @@ function check(host: unknown): Solo5Host {
   return host as Solo5Host;
 }
 
-const binding = createHostBinding<Solo5Host, Solo5Backend>({
+/**
+ * `bindHost(host)` installs the host ABI object (call it once, before the backend is first used);
+ * `currentBackend()` is the backend for the installed host, created on first call.
+ */
+export const { bindHost, current: currentBackend } = createHostBinding<Solo5Host, Solo5Backend>({
   abi: { platform: 'Solo5', packageName: '@shimkit/os-solo5', hostGlobal: HOST_GLOBAL, hostInterface: 'Solo5Host' },
   check,
   create: createSolo5Backend,
 });
-
-/** Installs the host ABI object. Call it once, before the backend is first used. */
-export function bindHost(host: Solo5Host): void {
-  binding.bindHost(host);
-}
-
-/** The backend for the installed host, created on first call. */
-export function currentBackend(): Solo5Backend {
-  return binding.current();
-}

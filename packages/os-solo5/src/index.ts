@@ -10,9 +10,8 @@
  */
 
 import type { Os } from '@shimkit/os-shim/contract';
-import { lazyOs } from '@shimkit/os-unikernel/lazy-os';
+import { linkBackend } from '@shimkit/os-unikernel/lazy-os';
 import { currentBackend } from './bind.js';
-import type { Solo5Status } from './status.js';
 
 export type * from '@shimkit/os-shim/contract';
 export type { CpuRngDraw, Solo5Host } from './host.js';
@@ -23,27 +22,23 @@ export { createSolo5Backend, IDLE_YIELD_NS, type Solo5Backend } from './backend.
 export { GuestExit, HostAbiError, HostAlreadyBoundError, HostMissingError, LoopBusyError } from '@shimkit/os-unikernel/errors';
 export { SOLO5_EXIT_ABORT, SOLO5_EXIT_FAILURE, SOLO5_EXIT_SUCCESS } from './host.js';
 
+const linked = linkBackend('solo5', currentBackend);
+
 /** The Solo5 backend. Each part is taken from the backend bound to the installed host on first access. */
-export const os = lazyOs('solo5', () => currentBackend().os) satisfies Os;
+export const os = linked.os satisfies Os;
 
 /**
  * The unikernel's main loop: runs `program` and the `solo5_yield` loop until the program's
  * promise settles or the unikernel exits (`MainLoop` of `@shimkit/os-unikernel/loop`). Resolves
  * with the program's value (`undefined` after `os.lifecycle.exit`), rejects with its error.
  */
-export function run<T>(program: () => T | PromiseLike<T>): Promise<T | undefined> {
-  return currentBackend().loop.run(program);
-}
+export const run = linked.run;
 
 /**
  * One iteration of the main loop, for an embedding whose own loop knows when the engine's job
  * queue is empty (it calls this after draining jobs, instead of `run`).
  */
-export function iterate(): void {
-  currentBackend().loop.iterate();
-}
+export const iterate = linked.iterate;
 
-/** What the backend runs on (CPU RNG self-tests) and counters of its loop. */
-export function status(): Solo5Status {
-  return currentBackend().status();
-}
+/** What the backend runs on (CPU RNG self-tests) and counters of its loop (`Solo5Status`). */
+export const status = linked.status;

@@ -2,7 +2,7 @@ import type { Os } from '@shimkit/os-shim/contract';
 import { describe, expect, it } from 'vitest';
 import { createGuestConsole } from './console.js';
 import { createLifecycle } from './lifecycle.js';
-import { lazyOs } from './lazy-os.js';
+import { lazyOs, linkBackend } from './lazy-os.js';
 import { MainLoop } from './loop.js';
 
 describe('lazyOs', () => {
@@ -41,5 +41,34 @@ describe('lazyOs', () => {
     expect(os.name).toBe('solo5');
     expect(() => os.time).toThrow('no host');
     expect(() => os.console).toThrow('no host');
+  });
+});
+
+describe('linkBackend', () => {
+  it('runs programs on, iterates and reports the status of the backend bound at call time', async () => {
+    let created = 0;
+    const make = () => {
+      created++;
+      const loop = new MainLoop({ now: () => 0n, block() {}, poll() {}, afterWake() {}, report() {} });
+      const os = {
+        name: 'solo5',
+        time: { monotonicNs: () => 0n, wallNs: () => 0n, sleepNs: loop.sleepNs },
+        main: { atEnterIter: loop.atEnterIter, atExitIter: loop.atExitIter },
+        cpu: { cycles: () => 0 },
+        env: { argv: () => [] },
+        lifecycle: createLifecycle(loop, () => {}).lifecycle,
+        console: createGuestConsole(() => {}).console,
+      } as const satisfies Os;
+      return { os, loop, status: () => ({ iterations: loop.counters().iterations }) };
+    };
+    const made: { backend?: ReturnType<typeof make> } = {};
+    const linked = linkBackend('solo5', () => (made.backend ??= make()));
+    expect(linked.os.name).toBe('solo5');
+    expect(created).toBe(0);
+    await expect(linked.run(() => 'done')).resolves.toBe('done');
+    const after = linked.status().iterations;
+    linked.iterate();
+    expect(linked.status()).toEqual({ iterations: after + 1 });
+    expect(created).toBe(1);
   });
 });

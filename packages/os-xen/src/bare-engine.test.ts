@@ -18,10 +18,6 @@ const sim = new XenHostSimulator({ cmdLine: 'bare --seed-from=cpu' });
 const bare = describeBareBundle({
   backend: 'xen',
   bundle,
-  hostGlobal: '__shimkitXenHost',
-  // Xen's ABI hook and pvclock are in; no other backend's marks are.
-  marks: ["'__shimkitXenHost'", 'pvclock vcpu_info[0].time', "name: 'xen'"],
-  foreignMarks: ["name: 'unix'", "name: 'solo5'", "name: 'wasi'", '__shimkitSolo5Host', 'solo5_clock_monotonic', 'node-gyp-build'],
   sim,
   run: () => runXenBundle(sim, bundle, { timeoutMs: 60_000 }),
   argv: ['bare', '--seed-from=cpu'],

@@ -37,18 +37,12 @@ function check(host: unknown): XenHost {
   return host as XenHost;
 }
 
-const binding = createHostBinding<XenHost, XenBackend>({
+/**
+ * `bindHost(host)` installs the host ABI object (call it once, before the backend is first used);
+ * `currentBackend()` is the backend for the installed host, created on first call.
+ */
+export const { bindHost, current: currentBackend } = createHostBinding<XenHost, XenBackend>({
   abi: { platform: 'Xen', packageName: '@shimkit/os-xen', hostGlobal: HOST_GLOBAL, hostInterface: 'XenHost' },
   check,
   create: createXenBackend,
 });
-
-/** Installs the host ABI object. Call it once, before the backend is first used. */
-export function bindHost(host: XenHost): void {
-  binding.bindHost(host);
-}
-
-/** The backend for the installed host, created on first call. */
-export function currentBackend(): XenBackend {
-  return binding.current();
-}

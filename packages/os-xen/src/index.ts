@@ -9,9 +9,8 @@
  */
 
 import type { Os } from '@shimkit/os-shim/contract';
-import { lazyOs } from '@shimkit/os-unikernel/lazy-os';
+import { linkBackend } from '@shimkit/os-unikernel/lazy-os';
 import { currentBackend } from './bind.js';
-import type { XenStatus } from './status.js';
 
 export type * from '@shimkit/os-shim/contract';
 export type { CpuRngDraw, XenHost } from './host.js';
@@ -23,27 +22,23 @@ export { GuestExit, HostAbiError, HostAlreadyBoundError, HostMissingError, LoopB
 export { PvclockError } from './errors.js';
 export { SHUTDOWN_CRASH, SHUTDOWN_POWEROFF, SHUTDOWN_REBOOT, SHUTDOWN_SUSPEND, SHUTDOWN_WATCHDOG } from './host.js';
 
+const linked = linkBackend('xen', currentBackend);
+
 /** The Xen backend. Each part is taken from the backend bound to the installed host on first access. */
-export const os = lazyOs('xen', () => currentBackend().os) satisfies Os;
+export const os = linked.os satisfies Os;
 
 /**
  * The guest's main loop: runs `program` and the event-channel loop until the program's promise
  * settles or the guest exits (`MainLoop` of `@shimkit/os-unikernel/loop`). Resolves with the
  * program's value (`undefined` after `os.lifecycle.exit`), rejects with its error.
  */
-export function run<T>(program: () => T | PromiseLike<T>): Promise<T | undefined> {
-  return currentBackend().loop.run(program);
-}
+export const run = linked.run;
 
 /**
  * One iteration of the main loop, for an embedding whose own loop knows when the engine's job
  * queue is empty (it calls this after draining jobs, instead of `run`).
  */
-export function iterate(): void {
-  currentBackend().loop.iterate();
-}
+export const iterate = linked.iterate;
 
-/** What the backend runs on (clock, CPU RNG self-tests) and counters of its loop. */
-export function status(): XenStatus {
-  return currentBackend().status();
-}
+/** What the backend runs on (clock, CPU RNG self-tests) and counters of its loop (`XenStatus`). */
+export const status = linked.status;

@@ -21,17 +21,31 @@ export interface BareSuiteSimulator {
   consoleText(): string;
 }
 
+/**
+ * Each unikernel backend's marks in a bundle: its host-ABI global, `marks` that prove it is in,
+ * and `foreign` text that proves it is in a bundle where it must not be.
+ */
+export const BACKEND_MARKS = {
+  xen: {
+    hostGlobal: '__shimkitXenHost',
+    marks: ["'__shimkitXenHost'", 'pvclock vcpu_info[0].time', "name: 'xen'"],
+    foreign: ["name: 'xen'", '__shimkitXenHost', 'sched_op_block'],
+  },
+  solo5: {
+    hostGlobal: '__shimkitSolo5Host',
+    marks: ["'__shimkitSolo5Host'", 'solo5_clock_monotonic', "name: 'solo5'"],
+    foreign: ["name: 'solo5'", '__shimkitSolo5Host', 'solo5_clock_monotonic'],
+  },
+} as const;
+
+/** Marks of the backends that are not unikernels, in no unikernel bundle. */
+export const NON_UNIKERNEL_MARKS = ["name: 'unix'", "name: 'wasi'", 'node-gyp-build'] as const;
+
 export interface BareSuite {
   /** The backend's name (`os.name`). */
-  readonly backend: 'xen' | 'solo5';
+  readonly backend: keyof typeof BACKEND_MARKS;
   /** The bundle's text. */
   readonly bundle: string;
-  /** The global the host ABI object is installed as. */
-  readonly hostGlobal: string;
-  /** Text that proves this backend is in the bundle. */
-  readonly marks: readonly string[];
-  /** Text of the other backends, none of which may be in it. */
-  readonly foreignMarks: readonly string[];
   /** The simulator the run uses. */
   readonly sim: BareSuiteSimulator;
   /** Runs the bundle in the bare engine against `sim` (once, before the tests). */
@@ -51,6 +65,9 @@ export interface BareSuiteRun {
 
 export function describeBareBundle(suite: BareSuite): BareSuiteRun {
   const { backend, bundle, sim } = suite;
+  const { hostGlobal, marks } = BACKEND_MARKS[backend];
+  const others = Object.entries(BACKEND_MARKS).filter(([name]) => name !== backend);
+  const foreignMarks = [...NON_UNIKERNEL_MARKS, ...others.flatMap(([, m]) => m.foreign)];
   let result: BareRunResult;
   let lines: string[] = [];
   beforeAll(async () => {
@@ -66,8 +83,8 @@ export function describeBareBundle(suite: BareSuite): BareSuiteRun {
       expect(audit.text).toEqual([]);
       expect(audit.imports).toEqual([]);
       // Exactly one backend: this one's ABI hook and marks are in, no other backend's are.
-      for (const mark of suite.marks) expect(bundle).toContain(mark);
-      for (const other of suite.foreignMarks) expect(bundle).not.toContain(other);
+      for (const mark of marks) expect(bundle).toContain(mark);
+      for (const other of foreignMarks) expect(bundle).not.toContain(other);
       expect(bundle).toContain('Fortuna');
     });
   });
@@ -75,7 +92,7 @@ export function describeBareBundle(suite: BareSuite): BareSuiteRun {
   describe('in a bare engine (QuickJS in WebAssembly)', () => {
     it('has only the built-ins and the host ABI as globals, and runs to completion', () => {
       expect(result.engineError, sim.consoleText()).toBeNull();
-      expect(result.globals).not.toContain(suite.hostGlobal); // listed before the embedding added it
+      expect(result.globals).not.toContain(hostGlobal); // listed before the embedding added it
       expect(line('bare: fatal')).toEqual([]);
     });
 
