@@ -1,6 +1,7 @@
 // webpack 5: the alias as `resolve.alias` (exact match), ES module output.
 import { webpackAlias } from '@shimkit/os-shim/alias';
 import { basename, dirname } from 'node:path';
+import TerserPlugin from 'terser-webpack-plugin';
 import webpack from 'webpack';
 
 /** @param {{ target: 'unix' | 'xen' | 'solo5' | 'wasi', entry: string, outFile: string }} o */
@@ -17,7 +18,14 @@ export function webpackConfig({ target, entry, outFile }) {
     module: target === 'unix' ? { parser: { javascript: { createRequire: false } } } : {},
     externalsType: 'module',
     externals: target === 'wasi' ? [({ request }, cb) => (request.startsWith('wasi:') ? cb(null, request) : cb())] : [],
-    optimization: { minimize: false, splitChunks: false, runtimeChunk: false },
+    // Unused exports are only dropped by the minimizer: keep it on (readable: no mangling, beautified),
+    // so a unikernel bundle holds no dead code that names Node or Web APIs.
+    optimization: {
+      minimize: true,
+      minimizer: [new TerserPlugin({ extractComments: false, terserOptions: { mangle: false, format: { beautify: true, comments: false } } })],
+      splitChunks: false,
+      runtimeChunk: false,
+    },
     devtool: false,
     performance: { hints: false },
   };

@@ -4,13 +4,18 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { status as unixStatus } from '@shimkit/os-unix';
+import { Solo5HostSimulator } from '@shimkit/os-solo5/testing';
+import { runSolo5Bundle } from '@shimkit/os-solo5/testing/bare-engine';
+import { XenHostSimulator } from '@shimkit/os-xen/testing';
+import { runXenBundle } from '@shimkit/os-xen/testing/bare-engine';
+import { auditBundle } from '@shimkit/os-xen/testing/bundle-audit';
 import { buildComponent, loadComponent } from './component-host.js';
 import { CONSUMER, EXAMPLES } from './consumer.js';
 
 const BUNDLERS = ['rollup', 'vite', 'esbuild', 'webpack'] as const;
-const TARGETS = ['unix', 'wasi'] as const;
+const TARGETS = ['unix', 'xen', 'solo5', 'wasi'] as const;
 type Bundler = (typeof BUNDLERS)[number];
-type Target = (typeof TARGETS)[number] | 'xen' | 'solo5';
+type Target = (typeof TARGETS)[number];
 
 /** What each target's program prints or returns, as the JSON the tests read. */
 interface RunResult {
@@ -20,11 +25,33 @@ interface RunResult {
 }
 
 /** Runs a bundle on its target host. */
-const RUNNERS: Record<(typeof TARGETS)[number], (bundler: Bundler, file: string) => Promise<RunResult>> = {
+const RUNNERS: Record<Target, (bundler: Bundler, file: string) => Promise<RunResult>> = {
   async unix(_bundler, file) {
     const r = spawnSync(process.execPath, [file], { cwd: CONSUMER, encoding: 'utf8', timeout: 30_000 });
     expect(r.status, r.stderr).toBe(0);
     return JSON.parse(r.stderr.trim().split('\n').pop()!) as RunResult;
+  },
+  // Xen and Solo5: the bundle runs in QuickJS compiled to WebAssembly whose only globals are the
+  // engine's built-ins and the host ABI object, backed by the ABI-faithful host simulators.
+  async xen(_bundler, file) {
+    const code = readFileSync(file, 'utf8');
+    expectBareBundle(code);
+    const sim = new XenHostSimulator();
+    const run = await runXenBundle(sim, code, { timeoutMs: 60_000 });
+    // exit(0) reached the ABI; the simulator's hypercall returns (a real one does not), so the
+    // backend stops the guest with GuestExit — the only error the run may end with.
+    expect(run.engineError ?? '', sim.consoleText()).toMatch(/^\{"code":"ERR_GUEST_EXITED","status":0/);
+    expect(sim.shutdownReason).toBe(0); // SHUTDOWN_poweroff
+    return lastJsonLine(sim.consoleText());
+  },
+  async solo5(_bundler, file) {
+    const code = readFileSync(file, 'utf8');
+    expectBareBundle(code);
+    const sim = new Solo5HostSimulator();
+    const run = await runSolo5Bundle(sim, code, { timeoutMs: 60_000 });
+    expect(run.engineError ?? '', sim.consoleText()).toMatch(/^\{"code":"ERR_GUEST_EXITED","status":0/);
+    expect(sim.exitStatus).toBe(0); // solo5_exit(0)
+    return lastJsonLine(sim.consoleText());
   },
   async wasi(bundler, file) {
     const outDir = join(CONSUMER, 'dist', `${bundler}-wasi-component`);
@@ -39,12 +66,27 @@ const RUNNERS: Record<(typeof TARGETS)[number], (bundler: Bundler, file: string)
   },
 };
 
-const ENTRIES: Record<(typeof TARGETS)[number], string> = { unix: 'main.js', wasi: 'component.js' };
+const ENTRIES: Record<Target, string> = { unix: 'main.js', xen: 'main.js', solo5: 'main.js', wasi: 'component.js' };
+
+function lastJsonLine(text: string): RunResult {
+  return JSON.parse(text.trim().split('\n').pop()!) as RunResult;
+}
+
+/** A unikernel bundle references no Node or Web API and imports nothing. */
+function expectBareBundle(code: string): void {
+  const audit = auditBundle(code);
+  expect(audit.references).toEqual({});
+  expect(audit.text).toEqual([]);
+  expect(audit.imports).toEqual([]);
+}
 /** This machine's CPU RNG, as the installed os-unix addon reports it. */
 const cpu = unixStatus();
-const EXPECTED_SEEDS: Record<(typeof TARGETS)[number], string[][]> = {
+const EXPECTED_SEEDS: Record<Target, string[][]> = {
   // Bundled, os-unix still finds its addon through the installed package: the CPU RNG seeds.
   unix: [[cpu.rdseed.available ? 'rdseed' : cpu.rdrand.available ? 'rdrand' : 'whirlwind', 'os-random']],
+  // No OS RNG in a unikernel: the CPU RNG (from the host's RDSEED/RDRAND), else timing alone.
+  xen: [[cpu.rdseed.available ? 'rdseed' : cpu.rdrand.available ? 'rdrand' : 'whirlwind']],
+  solo5: [[cpu.rdseed.available ? 'rdseed' : cpu.rdrand.available ? 'rdrand' : 'whirlwind']],
   // No CPU instructions from Wasm: timing plus wasi:random.
   wasi: [['whirlwind', 'os-random']],
 };

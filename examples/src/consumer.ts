@@ -16,7 +16,7 @@ export const EXAMPLES = fileURLToPath(new URL('..', import.meta.url));
 export const ROOT = join(EXAMPLES, '..');
 export const CONSUMER = join(EXAMPLES, '.consumer');
 
-export const PUBLIC_PACKAGES = ['@shimkit/os-shim', '@shimkit/os-unix', '@shimkit/os-xen', '@shimkit/os-solo5', '@shimkit/entropy'] as const;
+export const PUBLIC_PACKAGES = ['@shimkit/os-shim', '@shimkit/os-unix', '@shimkit/os-unikernel', '@shimkit/os-xen', '@shimkit/os-solo5', '@shimkit/entropy'] as const;
 
 function npm(args: string[], cwd: string): string {
   return execFileSync('npm', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, npm_config_loglevel: 'error' } });

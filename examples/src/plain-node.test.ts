@@ -26,6 +26,30 @@ describe('plain Node, no bundler (installed from the tarballs)', () => {
     expect(out.addon.file).toContain(join('node_modules', '@shimkit', 'os-unix', 'prebuilds'));
   });
 
+  for (const [target, setup] of [
+    ['xen', "import { XenHostSimulator } from '@shimkit/os-xen/testing'; import { bindHost } from '@shimkit/os-xen'; bindHost(new XenHostSimulator().host);"],
+    ['solo5', "import { Solo5HostSimulator } from '@shimkit/os-solo5/testing'; import { bindHost } from '@shimkit/os-solo5'; bindHost(new Solo5HostSimulator().host);"],
+  ] as const) {
+    it(`\`node --conditions=${target}\` links the ${target} backend (host ABI from its simulator)`, () => {
+      const r = node(
+        [`--conditions=${target}`],
+        `${setup}
+         const e = await import('@shimkit/entropy');
+         const hex = Array.from(e.randomBytes(16), (b) => b.toString(16).padStart(2, '0')).join('');
+         const st = e.status();
+         console.log(JSON.stringify({ hex, backend: st.backend, seededFrom: st.seededFrom, osRandom: st.sources.find((s) => s.name === 'os-random').available }));
+         process.exit(0);`,
+      );
+      expect(r.stderr).toBe('');
+      expect(r.status).toBe(0);
+      const out = JSON.parse(r.stdout) as { hex: string; backend: string; seededFrom: string[]; osRandom: boolean };
+      expect(out.backend).toBe(target);
+      expect(out.hex).toMatch(/^[0-9a-f]{32}$/);
+      expect(out.osRandom).toBe(false);
+      expect(out.seededFrom).not.toContain('os-random');
+    });
+  }
+
   it('TypeScript resolves the shim the same way under each customConditions', () => {
     const tsc = join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
     writeFileSync(
