@@ -5,8 +5,9 @@
  * aliased to that backend; the bundle runs in QuickJS with no globals but the engine's built-ins
  * and the host ABI (see `./testing/bare-engine.ts` and `./testing/bare-suite.ts`).
  *
- * It prints its backend and argv, sleeps 5 ms on the main loop, prints the time slept and the
- * wall clock, seeds the default generator from the unikernel's sources (RDSEED/RDRAND, timing),
+ * It prints its backend and argv, sleeps 50 ms on the main loop (long enough that the loop must
+ * block, even on a loaded machine), prints the time slept and the wall clock, seeds the default
+ * generator from the unikernel's sources (RDSEED/RDRAND, timing),
  * prints two 32-byte random values and the entropy status (and the backend's status when given),
  * then exits with status 0; a failure prints `bare: fatal …` and exits with 1. Every line starts
  * with `bare: ` so the test can parse them. Uses ECMAScript built-ins only.
@@ -41,7 +42,7 @@ export function runBareProgram(parts: BareProgramParts): void {
     .run(async () => {
       os.console.log(`bare: start backend=${os.name} argv=${JSON.stringify(os.env.argv())}`);
       const t0 = os.time.monotonicNs();
-      await os.time.sleepNs(5_000_000n);
+      await os.time.sleepNs(50_000_000n);
       os.console.log(`bare: slept-ns=${os.time.monotonicNs() - t0} wall-ns=${os.time.wallNs()}`);
       initialize();
       os.console.log(`bare: random=${hex(randomBytes(32))}`);

@@ -23,22 +23,36 @@ export interface TscSource {
 
 /** How long the frequency is calibrated against the monotonic clock. */
 const CALIBRATION_NS = 30_000_000n;
+/** A counter reading counts for calibration only if the two clock reads around it are this close. */
+const TIGHT_NS = 20_000n;
 
 export function createRealTsc(): TscSource {
   const low32 = (): number => unix.cpu.cycles();
   const hr = (): bigint => process.hrtime.bigint();
-  // Calibrate: follow the counter closely (reads microseconds apart never wrap twice).
+  // Calibrate: follow the counter closely (reads microseconds apart never wrap twice), and
+  // measure the rate between the first and the last *tight* readings — a counter read bracketed
+  // by two clock reads less than 20 µs apart — so that the process being descheduled between a
+  // counter read and a clock read (a loaded machine) cannot skew the frequency.
   let prevLow = low32();
-  const hr0 = hr();
   let ticks = 0n;
-  let hrEnd = hr0;
-  while (hrEnd - hr0 < CALIBRATION_NS) {
+  let first: { hr: bigint; ticks: bigint } | undefined;
+  let lastTight: { hr: bigint; ticks: bigint } | undefined;
+  let hrEnd = hr();
+  const hr0 = hrEnd;
+  while (!first || !lastTight || lastTight.hr - first.hr < CALIBRATION_NS) {
+    const before = hr();
     const l = low32();
     hrEnd = hr();
     ticks += BigInt((l - prevLow) >>> 0);
     prevLow = l;
+    if (hrEnd - before < TIGHT_NS) {
+      const sample = { hr: (before + hrEnd) / 2n, ticks };
+      if (!first) first = sample;
+      lastTight = sample;
+    }
+    if (hrEnd - hr0 > 100n * CALIBRATION_NS) throw new Error('createRealTsc: no tight counter readings in 3 s');
   }
-  const perNs = Number(ticks) / Number(hrEnd - hr0);
+  const perNs = Number(lastTight.ticks - first.ticks) / Number(lastTight.hr - first.hr);
   // Start as if counting since the host booted (hrtime's origin), aligned to the real low bits.
   const boot = BigInt(Math.round(Number(hrEnd) * perNs));
   let last = boot - (boot & 0xffffffffn) + BigInt(prevLow);
