@@ -6,8 +6,8 @@ import { UnseededError } from './errors.js';
 import { Fortuna } from './fortuna.js';
 import type { Generator } from './generator.js';
 import { HmacDrbg } from './hmac-drbg.js';
+import { hex, errorCode as code } from './test-support.js';
 
-const hex = (b: Uint8Array): string => Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('hex');
 const seed = new Uint8Array(48).map((_, i) => i * 3);
 
 /** ChaCha20 keystream (RFC 8439, nonce 0) computed independently, with OpenSSL through node:crypto. */
@@ -157,14 +157,6 @@ describe('ChaChaFront', () => {
   });
 
   it('rejects bad options and arguments with stable codes', () => {
-    const code = (fn: () => unknown): string | undefined => {
-      try {
-        fn();
-      } catch (e) {
-        return `${(e as Error).constructor.name}:${(e as { code?: string }).code}`;
-      }
-      return undefined;
-    };
     const parent: Generator = seededFortuna();
     expect(code(() => new ChaChaFront(null as never))).toBe('ShimkitTypeError:ERR_INVALID_ARG_TYPE');
     expect(code(() => new ChaChaFront(parent, { reseedBytes: 0 }))).toBe('ShimkitRangeError:ERR_OUT_OF_RANGE');

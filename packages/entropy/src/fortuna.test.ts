@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { jsAes256Ctr } from './aes-ctr.js';
 import { UnseededError } from './errors.js';
 import { Fortuna } from './fortuna.js';
+import { hex, errorCode as code } from './test-support.js';
 
 type Op =
   | { op: 'reseed'; hex: string }
@@ -15,7 +16,6 @@ interface Case { name: string; generator: 'fortuna'; ops: Op[] }
 
 const file = JSON.parse(readFileSync(new URL('../test/vectors/fortuna/cases.json', import.meta.url), 'utf8')) as { cases: Case[] };
 const bytes = (hex: string): Uint8Array => new Uint8Array(Buffer.from(hex, 'hex'));
-const hex = (b: Uint8Array): string => Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('hex');
 
 /** Runs one case; returns the number of generate requests checked. */
 function runCase(c: Case, make: () => Fortuna): number {
@@ -153,14 +153,6 @@ describe('Fortuna behaviour', () => {
   it('rejects bad arguments with stable codes', () => {
     const g = new Fortuna();
     g.reseed(seed);
-    const code = (fn: () => unknown): string | undefined => {
-      try {
-        fn();
-      } catch (e) {
-        return `${(e as Error).constructor.name}:${(e as { code?: string }).code}`;
-      }
-      return undefined;
-    };
     expect(code(() => g.add(256, 0, new Uint8Array(1)))).toBe('ShimkitRangeError:ERR_OUT_OF_RANGE');
     expect(code(() => g.add(0, 32, new Uint8Array(1)))).toBe('ShimkitRangeError:ERR_OUT_OF_RANGE');
     expect(code(() => g.add(0, 1.5, new Uint8Array(1)))).toBe('ShimkitRangeError:ERR_OUT_OF_RANGE');

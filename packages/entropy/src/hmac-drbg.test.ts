@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ReseedRequiredError, UnseededError } from './errors.js';
 import { HMAC_DRBG_MAX_REQUEST, HmacDrbg } from './hmac-drbg.js';
+import { hex, errorCode as code } from './test-support.js';
 
 interface DrbgCase {
   variant: 'no_reseed' | 'pr_false' | 'pr_true';
@@ -23,7 +24,6 @@ interface DrbgCase {
 const load = (name: string): { cases: DrbgCase[]; counts: Record<string, number> } =>
   JSON.parse(readFileSync(new URL(`../test/vectors/${name}`, import.meta.url), 'utf8'));
 const bytes = (hex: string): Uint8Array => new Uint8Array(Buffer.from(hex, 'hex'));
-const hex = (b: Uint8Array): string => Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('hex');
 
 /** Runs one CAVP case by the DRBGVS call sequence (test/vectors/README.md). */
 function run(c: DrbgCase): string {
@@ -71,14 +71,6 @@ for (const [file, hash] of [['hmac-drbg-sha256.json', 'SHA-256'], ['hmac-drbg-sh
 describe('HMAC_DRBG behaviour', () => {
   const e32 = new Uint8Array(32).fill(1);
   const e48 = new Uint8Array(48).fill(2);
-  const code = (fn: () => unknown): string | undefined => {
-    try {
-      fn();
-    } catch (e) {
-      return `${(e as Error).constructor.name}:${(e as { code?: string }).code}`;
-    }
-    return undefined;
-  };
 
   it('throws ERR_UNSEEDED before instantiation, writing nothing', () => {
     const d = new HmacDrbg();

@@ -13,10 +13,10 @@ import { os } from '@shimkit/os-shim';
 import { describe, expect, it } from 'vitest';
 import { type Aes256Ctr, jsAes256Ctr } from './aes-ctr.js';
 import { type ChaCha20Keystream, jsChacha20, linkedChacha20 } from './chacha20.js';
+import { hex } from './test-support.js';
 
 const load = <T>(name: string): T => JSON.parse(readFileSync(new URL(`../test/vectors/${name}`, import.meta.url), 'utf8')) as T;
 const bytes = (hex: string): Uint8Array => new Uint8Array(Buffer.from(hex, 'hex'));
-const hex = (b: Uint8Array): string => Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('hex');
 const xor = (a: Uint8Array, b: Uint8Array): Uint8Array => a.map((x, i) => x ^ b[i]!);
 
 interface ChaChaFile {

@@ -7,16 +7,8 @@ import type { Generator } from './generator.js';
 import { HmacDrbg } from './hmac-drbg.js';
 import { createRandom } from './random.js';
 import { createUnsafeDeterministicRandom, UNSAFE_DETERMINISTIC_NAME } from './unsafe-deterministic.js';
+import { hex, errorCode as code } from './test-support.js';
 
-const hex = (b: Uint8Array): string => Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('hex');
-const code = (fn: () => unknown): string | undefined => {
-  try {
-    fn();
-  } catch (e) {
-    return `${(e as Error).constructor.name}:${(e as { code?: string }).code}`;
-  }
-  return undefined;
-};
 
 const makers: Record<string, () => Generator> = {
   fortuna: () => new Fortuna(),
