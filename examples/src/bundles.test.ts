@@ -10,11 +10,9 @@ import { XenHostSimulator } from '@shimkit/os-xen/testing';
 import { runXenBundle } from '@shimkit/os-xen/testing/bare-engine';
 import { auditBundle } from '@shimkit/os-xen/testing/bundle-audit';
 import { buildComponent, loadComponent } from './component-host.js';
-import { CONSUMER, EXAMPLES } from './consumer.js';
+import { type Bundler, BUNDLERS, CONSUMER, EXAMPLES } from './consumer.js';
 
-const BUNDLERS = ['rollup', 'vite', 'esbuild', 'webpack'] as const;
 const TARGETS = ['unix', 'xen', 'solo5', 'wasi'] as const;
-type Bundler = (typeof BUNDLERS)[number];
 type Target = (typeof TARGETS)[number];
 
 /** What each target's program prints or returns, as the JSON the tests read. */
@@ -27,7 +25,7 @@ interface RunResult {
 /** Runs a bundle on its target host. */
 const RUNNERS: Record<Target, (bundler: Bundler, file: string) => Promise<RunResult>> = {
   async unix(_bundler, file) {
-    const r = spawnSync(process.execPath, [file], { cwd: CONSUMER, encoding: 'utf8', timeout: 30_000 });
+    const r = spawnSync(process.execPath, [file], { cwd: join(CONSUMER, _bundler), encoding: 'utf8', timeout: 30_000 });
     expect(r.status, r.stderr).toBe(0);
     return JSON.parse(r.stderr.trim().split('\n').pop()!) as RunResult;
   },
@@ -54,7 +52,7 @@ const RUNNERS: Record<Target, (bundler: Bundler, file: string) => Promise<RunRes
     return lastJsonLine(sim.consoleText());
   },
   async wasi(bundler, file) {
-    const outDir = join(CONSUMER, 'dist', `${bundler}-wasi-component`);
+    const outDir = join(CONSUMER, bundler, 'dist', 'wasi-component');
     const built = await buildComponent(file, join(CONSUMER, 'wit'), outDir);
     console.log(`examples: ${bundler} wasi component: ${built.bytes} bytes, componentize + transpile ${(built.ms / 1000).toFixed(1)} s`);
     const component = await loadComponent(outDir);
@@ -104,17 +102,22 @@ const STUB = /node_modules\/@shimkit\/os-shim\/dist\/index\.js/;
 
 describe.each(BUNDLERS)('%s', (bundler) => {
   it.each(TARGETS)('bundles the program for %s: one backend, no stub, within budget, and it runs', async (target) => {
-    const { bundle } = (await import(pathToFileURL(join(CONSUMER, 'bundlers', `${bundler}.mjs`)).href)) as {
+    const project = join(CONSUMER, bundler);
+    const { bundle } = (await import(pathToFileURL(join(project, 'build.mjs')).href)) as {
       bundle(o: { target: Target; entry: string; outFile: string; root: string }): Promise<{ file: string; modules: string[] }>;
     };
-    const outFile = join(CONSUMER, 'dist', `${bundler}-${target}.mjs`);
-    const { modules } = await bundle({ target, entry: join(CONSUMER, 'program', ENTRIES[target]), outFile, root: CONSUMER });
+    const outFile = join(project, 'dist', `${target}.mjs`);
+    const { modules } = await bundle({ target, entry: join(project, 'program', ENTRIES[target]), outFile, root: project });
     const ids = modules.map((m) => m.replaceAll('\\', '/'));
     for (const [other, dir] of Object.entries(BACKEND_DIRS)) {
       const inside = ids.some((id) => dir.test(id));
       expect(inside, `${other} backend ${inside ? 'inside' : 'missing'}`).toBe(other === target);
     }
     expect(ids.some((id) => STUB.test(id))).toBe(false);
+    // Every shimkit module comes from this project's installed tarballs, none from the workspace.
+    const shimkit = ids.filter((id) => id.includes('@shimkit/') || id.includes('/packages/'));
+    expect(shimkit.length).toBeGreaterThan(0);
+    for (const id of shimkit) expect(id.startsWith(`${project.replaceAll('\\', '/')}/node_modules/@shimkit/`), id).toBe(true);
     expect(ids.some((id) => id.includes('/node_modules/@shimkit/entropy/dist/'))).toBe(true);
 
     const size = statSync(outFile).size;

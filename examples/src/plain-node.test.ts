@@ -4,13 +4,15 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CONSUMER, ROOT } from './consumer.js';
 
-function node(args: string[], script: string) {
-  return spawnSync(process.execPath, [...args, '--input-type=module', '-e', script], { cwd: CONSUMER, encoding: 'utf8', timeout: 30_000 });
+/** Runs a script in one of the consumer projects (`plain`: only @shimkit/entropy installed). */
+function node(project: string, args: string[], script: string) {
+  return spawnSync(process.execPath, [...args, '--input-type=module', '-e', script], { cwd: join(CONSUMER, project), encoding: 'utf8', timeout: 30_000 });
 }
 
 describe('plain Node, no bundler (installed from the tarballs)', () => {
-  it('`npm install @shimkit/entropy` alone picks the unix backend, on its native addon prebuild', () => {
+  it('a project with only @shimkit/entropy installed picks the unix backend, on its native addon prebuild', () => {
     const r = node(
+      'plain',
       [],
       `import { randomBytes, status } from '@shimkit/entropy';
        import { status as unix } from '@shimkit/os-unix';
@@ -23,7 +25,7 @@ describe('plain Node, no bundler (installed from the tarballs)', () => {
     expect(out.hex).toMatch(/^[0-9a-f]{32}$/);
     expect(out.backend).toBe('unix');
     expect(out.path).toBe('native');
-    expect(out.addon.file).toContain(join('node_modules', '@shimkit', 'os-unix', 'prebuilds'));
+    expect(out.addon.file).toBe(join(CONSUMER, 'plain', 'node_modules', '@shimkit', 'os-unix', 'prebuilds', `${process.platform}-${process.arch}`, '@shimkit+os-unix.node'));
   });
 
   for (const [target, setup] of [
@@ -31,7 +33,9 @@ describe('plain Node, no bundler (installed from the tarballs)', () => {
     ['solo5', "import { Solo5HostSimulator } from '@shimkit/os-solo5/testing'; import { bindHost } from '@shimkit/os-solo5'; bindHost(new Solo5HostSimulator().host);"],
   ] as const) {
     it(`\`node --conditions=${target}\` links the ${target} backend (host ABI from its simulator)`, () => {
+      // In an example project, which has @shimkit/os-xen and @shimkit/os-solo5 installed.
       const r = node(
+        'rollup',
         [`--conditions=${target}`],
         `${setup}
          const e = await import('@shimkit/entropy');
@@ -53,18 +57,18 @@ describe('plain Node, no bundler (installed from the tarballs)', () => {
   it('TypeScript resolves the shim the same way under each customConditions', () => {
     const tsc = join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
     writeFileSync(
-      join(CONSUMER, 'check.ts'),
+      join(CONSUMER, 'rollup', 'check.ts'),
       "import { os, type Os } from '@shimkit/os-shim';\nimport { randomBytes } from '@shimkit/entropy';\nconst o: Os = os;\nexport const n: number = randomBytes(4).length + o.cpu.cycles();\n",
     );
     for (const conditions of [[], ['xen'], ['solo5'], ['wasi']]) {
       writeFileSync(
-        join(CONSUMER, 'tsconfig.json'),
+        join(CONSUMER, 'rollup', 'tsconfig.json'),
         JSON.stringify({
           compilerOptions: { module: 'NodeNext', moduleResolution: 'NodeNext', strict: true, noEmit: true, skipLibCheck: false, customConditions: conditions, types: [] },
           files: ['check.ts'],
         }),
       );
-      const r = spawnSync(process.execPath, [tsc, '-p', 'tsconfig.json'], { cwd: CONSUMER, encoding: 'utf8' });
+      const r = spawnSync(process.execPath, [tsc, '-p', 'tsconfig.json'], { cwd: join(CONSUMER, 'rollup'), encoding: 'utf8' });
       expect(r.stdout + r.stderr, `customConditions ${JSON.stringify(conditions)}`).toBe('');
       expect(r.status).toBe(0);
     }
