@@ -40,6 +40,7 @@ export const FORTUNA_MIN_POOL0 = 64;
 export const FORTUNA_RESEED_INTERVAL_NS = 1_000_000_000n;
 
 const COUNTER_MASK = (1n << 128n) - 1n;
+const LOW64 = (1n << 64n) - 1n;
 
 type Sha256 = ReturnType<typeof sha256.create>;
 
@@ -82,6 +83,7 @@ export class Fortuna implements Generator {
   #key: Uint8Array = new Uint8Array(32);
   #counter = 0n;
   readonly #counterBlock = new Uint8Array(16);
+  readonly #counterView = new DataView(this.#counterBlock.buffer);
   #pools: Sha256[] = Array.from({ length: FORTUNA_POOLS }, () => sha256.create());
   #pool0Length = 0;
   #reseedCount = 0;
@@ -189,14 +191,12 @@ export class Fortuna implements Generator {
     this.#counter = (this.#counter + blocks + 2n) & COUNTER_MASK;
   }
 
+  /** Writes `value` mod 2^128 as the big-endian counter block (two 64-bit stores, not 16 BigInt steps). */
   #setCounterBlock(value: bigint): Uint8Array {
-    const c = this.#counterBlock;
-    let v = value & COUNTER_MASK;
-    for (let i = 15; i >= 0; i--) {
-      c[i] = Number(v & 0xffn);
-      v >>= 8n;
-    }
-    return c;
+    const v = value & COUNTER_MASK;
+    this.#counterView.setBigUint64(0, v >> 64n);
+    this.#counterView.setBigUint64(8, v & LOW64);
+    return this.#counterBlock;
   }
 
   #rekeyWith(feed: (h: Sha256) => void): void {
