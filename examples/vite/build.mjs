@@ -3,6 +3,7 @@
 import { viteAlias } from '@shimkit/os-shim/alias';
 import { basename, dirname } from 'node:path';
 import { build } from 'vite';
+import { runCli } from '../cli.mjs';
 
 /** @param {{ target: 'unix' | 'xen' | 'solo5' | 'wasi', entry: string, outFile: string, root: string }} o */
 export function viteConfig({ target, entry, outFile, root }) {
@@ -36,16 +37,4 @@ export async function bundle(o) {
   return { file: o.outFile, modules };
 }
 
-// `node build.mjs <target>`: bundles the example program (main.js; component.js for wasi) into
-// dist/<target>.mjs. The program is ./program/ in a copied project, ../program/ in the repository.
-if (import.meta.url === `file://${process.argv[1]}`) {
-  const { fileURLToPath } = await import('node:url');
-  const { existsSync } = await import('node:fs');
-  const target = process.argv[2];
-  if (!['unix', 'xen', 'solo5', 'wasi'].includes(target)) throw new Error('usage: node build.mjs unix|xen|solo5|wasi');
-  const here = (p) => fileURLToPath(new URL(p, import.meta.url));
-  const dir = existsSync(here('program')) ? 'program' : '../program';
-  const entry = here(`${dir}/${target === 'wasi' ? 'component' : 'main'}.js`);
-  const { file } = await bundle({ target, entry, outFile: here(`dist/${target}.mjs`), root: here('.') });
-  console.log(`built ${file}`);
-}
+await runCli(import.meta.url, bundle);
