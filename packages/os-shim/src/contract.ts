@@ -190,8 +190,26 @@ export interface Env {
 /** What the platform asked for when it asked the program to stop. */
 export type ShutdownKind = 'poweroff' | 'reboot';
 
+/**
+ * Why a backend believes this memory image may now run in more than one place, or has resumed
+ * after an unknown pause: a V8 startup snapshot being deserialized (`snapshot-restore`), a guest
+ * resumed from a suspend/save image (`resume`), a virtual-machine generation change (`vm-generation`).
+ */
+export type CloneKind = 'snapshot-restore' | 'resume' | 'vm-generation';
+
 /** Starting and stopping. */
 export interface Lifecycle {
+  /**
+   * OPTIONAL: registers `hook` to be called when the platform tells the backend that this memory
+   * image was cloned or resumed (see `CloneKind`). Present only where the platform can tell
+   * (os-unix: `v8.startupSnapshot` when the process is building a snapshot; os-xen: the
+   * `control/shutdown = suspend` path). Where it is present, the hook MUST run after the image is
+   * restored and before any other JavaScript of the restored image that could observe state
+   * captured in it (a library's first request), when the platform allows that ordering.
+   * Registering MUST NOT keep the process alive. `hook` not a function → TypeError.
+   * Consumers (the entropy runtime) reseed from fresh sources before serving the next byte.
+   */
+  onClone?(hook: (kind: CloneKind) => void): Unregister;
   /**
    * Registers `hook` to be called when the platform asks the program to shut down (SIGTERM or
    * SIGINT on unix, a Xen shutdown request, ...). Registering MUST NOT keep the process alive.
