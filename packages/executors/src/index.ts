@@ -40,3 +40,13 @@ export {
   builtinFunctionSpec,
   privateJoinAndComputeSpec,
 } from './builtin/index.js';
+export { inThreadRunner, type WasmExecutorOptions, type WasmRunner, wasmExecutor } from './wasm/executor.js';
+export { classify, runWasmJob, unknownImports, type WasmJob, type WasmJobResult } from './wasm/job.js';
+export { type CappedModule, capModuleMemory, MemoryCapError, WASM_PAGE } from './wasm/module-limits.js';
+export { flattenArguments, TEACLAVE_IMPORTS } from './wasm/teaclave-abi.js';
+export { defaultSleep, WASI_PREVIEW1_FUNCTIONS, WasiHost, type WasiOptions } from './wasi/host.js';
+export { ProcExit } from './wasi/context.js';
+export { MemoryFileSystem, type MemoryFileSystemOptions } from './wasi/fs-memory.js';
+export type { FileSystem, FsDirent, FsHandle, FsOpenOptions, FsStat } from './wasi/fs.js';
+export { Errno, ErrnoError } from './wasi/errno.js';
+export { ALL_RIGHTS, Clockid, DIR_RIGHTS, FILE_RIGHTS, Fdflags, Filetype, Fstflags, Lookupflags, Oflags, Rights, Whence } from './wasi/constants.js';

@@ -18,7 +18,7 @@ const here = dirname(fileURLToPath(import.meta.url));
 export const buildDir = join(here, 'build');
 
 const CLANG = process.env.SHIMKIT_CLANG ?? 'clang-16';
-const WASI_FLAGS = ['--target=wasm32-unknown-wasi', '--sysroot=/usr', '-O2'];
+const WASI_FLAGS = ['--target=wasm32-unknown-wasi', '--sysroot=/usr', '-O2', '-Wno-format'];
 const TEACLAVE_FLAGS = ['--target=wasm32', '-O2', '-nostdlib', '-fuse-ld=lld', '-Wl,--export-all', '-Wl,--allow-undefined', '-Wl,--no-entry'];
 
 function stale(src, out) {

@@ -86,6 +86,11 @@ function writeStream(ctx: WasiContext, d: Descriptor, bufs: Uint8Array[]): numbe
 
 export function fdImports(ctx: WasiContext): Record<string, HostFn> {
   const { fds, mem } = ctx;
+  /** A file or stream descriptor with `rights`: a directory is `EBADF` (wasi-common: not a file). */
+  const io = (fd: number, rights: bigint): Descriptor => {
+    if (fds.get(fd).kind === 'dir') fail(Errno.BADF);
+    return fds.get(fd, rights);
+  };
   return {
     fd_advise: syscall((fd: number, _offset: bigint, _len: bigint, advice: number) => {
       const d = fds.get(fd, R.FD_ADVISE);
@@ -145,15 +150,17 @@ export function fdImports(ctx: WasiContext): Record<string, HostFn> {
       d.handle.setTimes(a, m);
     }),
     fd_pread: syscall((fd: number, iovs: number, n: number, offset: bigint, out: number) => {
+      io(fd, 0n);
       const d = fds.fsGet(fd, R.FD_READ | R.FD_SEEK, Errno.SPIPE);
       mem.u32(out, readAt(d, mem.iovecs(iovs, n), offset));
     }),
     fd_pwrite: syscall((fd: number, iovs: number, n: number, offset: bigint, out: number) => {
+      io(fd, 0n);
       const d = fds.fsGet(fd, R.FD_WRITE | R.FD_SEEK, Errno.SPIPE);
       mem.u32(out, writeAt(d, mem.iovecs(iovs, n), offset));
     }),
     fd_read: syscall((fd: number, iovs: number, n: number, out: number) => {
-      const d = fds.get(fd, R.FD_READ);
+      const d = io(fd, R.FD_READ);
       const bufs = mem.iovecs(iovs, n);
       if (d.kind === 'stdio') {
         if (d.stream !== 0) fail(Errno.BADF);
@@ -165,7 +172,7 @@ export function fdImports(ctx: WasiContext): Record<string, HostFn> {
       mem.u32(out, k);
     }),
     fd_write: syscall((fd: number, iovs: number, n: number, out: number) => {
-      const d = fds.get(fd, R.FD_WRITE);
+      const d = io(fd, R.FD_WRITE);
       const bufs = mem.iovecs(iovs, n);
       if (d.kind === 'stdio') {
         mem.u32(out, writeStream(ctx, d, bufs));
@@ -177,8 +184,8 @@ export function fdImports(ctx: WasiContext): Record<string, HostFn> {
       mem.u32(out, k);
     }),
     fd_seek: syscall((fd: number, offset: bigint, whence: number, out: number) => {
-      const d = fds.get(fd, offset === 0n && whence === Whence.CUR ? R.FD_TELL : R.FD_SEEK);
-      if (d.kind === 'stdio') fail(Errno.SPIPE);
+      if (fds.get(fd).kind === 'stdio') fail(Errno.SPIPE);
+      const d = io(fd, offset === 0n && whence === Whence.CUR ? R.FD_TELL : R.FD_SEEK) as FsDescriptor;
       if (d.kind === 'dir') fail(Errno.BADF);
       const base = whence === Whence.SET ? 0n : whence === Whence.CUR ? d.offset : whence === Whence.END ? d.handle.stat().size : fail(Errno.INVAL);
       const next = base + offset;
@@ -187,8 +194,8 @@ export function fdImports(ctx: WasiContext): Record<string, HostFn> {
       mem.u64(out, next);
     }),
     fd_tell: syscall((fd: number, out: number) => {
-      const d = fds.get(fd, R.FD_TELL);
-      if (d.kind === 'stdio') fail(Errno.SPIPE);
+      if (fds.get(fd).kind === 'stdio') fail(Errno.SPIPE);
+      const d = io(fd, R.FD_TELL) as FsDescriptor;
       mem.u64(out, d.offset);
     }),
     fd_prestat_get: syscall((fd: number, ptr: number) => {
@@ -205,8 +212,8 @@ export function fdImports(ctx: WasiContext): Record<string, HostFn> {
       mem.bytes(path, name.length).set(name);
     }),
     fd_readdir: syscall((fd: number, buf: number, len: number, cookie: bigint, out: number) => {
-      const d = fds.get(fd, R.FD_READDIR);
-      if (d.kind !== 'dir') fail(Errno.NOTDIR);
+      if (fds.get(fd).kind !== 'dir') fail(Errno.NOTDIR);
+      const d = fds.dir(fd, R.FD_READDIR);
       const self = d.handle.stat();
       const parentIno = d.parts.length > 0 ? d.fs.lstat(d.parts.slice(0, -1)).ino : self.ino;
       const entries = [

@@ -1,0 +1,41 @@
+// One fault per argv[1]: trap, oob, stack, loop, bomb, exit, grow. Each must end as a typed result.
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static volatile int sink;
+
+__attribute__((noinline)) static int recurse(int n) {
+  volatile char pad[256];
+  pad[0] = (char)n;
+  return recurse(n + 1) + pad[0];
+}
+
+int main(int argc, char **argv) {
+  const char *mode = argc > 1 ? argv[1] : "";
+  if (!strcmp(mode, "trap")) __builtin_trap();
+  if (!strcmp(mode, "oob")) {
+    volatile int *p = (volatile int *)0xfffffff0u;
+    *p = 1;
+  }
+  if (!strcmp(mode, "stack")) return recurse(0);
+  if (!strcmp(mode, "loop")) {
+    for (;;) sink++;
+  }
+  if (!strcmp(mode, "bomb")) {
+    // Allocate 1 MiB blocks until malloc fails (memory.grow returned -1 under the cap).
+    unsigned long n = 0;
+    while (malloc(1 << 20)) n++;
+    printf("allocated %lu MiB before malloc failed\n", n);
+    return 0;
+  }
+  if (!strcmp(mode, "grow")) {
+    // memory.grow past the cap returns -1 inside the guest.
+    int r = __builtin_wasm_memory_grow(0, 1 << 15);
+    printf("grow(32768 pages)=%d\n", r);
+    return 0;
+  }
+  if (!strcmp(mode, "exit")) exit(3);
+  printf("unknown mode %s\n", mode);
+  return 2;
+}
