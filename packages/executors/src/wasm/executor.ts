@@ -38,8 +38,7 @@ export interface WasmExecutorOptions {
 }
 
 interface Prepared {
-  readonly bytes: Uint8Array;
-  module: WebAssembly.Module | undefined;
+  readonly module: WebAssembly.Module;
   readonly importedMemory: { initial: number; maximum: number } | undefined;
 }
 
@@ -49,7 +48,6 @@ interface Prepared {
  */
 export function wasmExecutor(options: WasmExecutorOptions = {}): Executor {
   const runner = options.runner ?? inThreadRunner;
-  const inThread = runner === inThreadRunner;
   const cacheSize = options.cacheSize ?? 32;
   const cache = new Map<Uint8Array, Map<number, Prepared>>();
   let entries = 0;
@@ -70,16 +68,13 @@ export function wasmExecutor(options: WasmExecutorOptions = {}): Executor {
       if (e instanceof ExecutorError) throw new FunctionFault('invalid', `${e.code}: ${e.message}`);
       throw e;
     }
-    let module: WebAssembly.Module | undefined;
-    if (inThread) {
-      try {
-        module = new WebAssembly.Module(capped.bytes as BufferSource);
-      } catch (e) {
-        throw new FunctionFault('invalid', `ERR_INVALID_MODULE: malformed module: ${e instanceof Error ? e.message : String(e)}`);
-      }
+    let module: WebAssembly.Module;
+    try {
+      module = new WebAssembly.Module(capped.bytes as BufferSource);
+    } catch (e) {
+      throw new FunctionFault('invalid', `ERR_INVALID_MODULE: malformed module: ${e instanceof Error ? e.message : String(e)}`);
     }
     const p: Prepared = {
-      bytes: capped.bytes,
       module,
       importedMemory: capped.imported ? { initial: capped.initialPages!, maximum: capped.maxPages! } : undefined,
     };
@@ -103,7 +98,7 @@ export function wasmExecutor(options: WasmExecutorOptions = {}): Executor {
     async execute(call) {
       const p = prepare(call.function.payload, call.limits.memoryBytes);
       const job: WasmJob = {
-        module: p.module ?? p.bytes,
+        module: p.module,
         importedMemory: p.importedMemory,
         name: call.function.name,
         arguments: call.arguments,

@@ -1,4 +1,7 @@
-// One fault per argv[1]: trap, oob, stack, loop, bomb, exit, grow. Each must end as a typed result.
+// One fault per the value of argument "mode": trap, oob, stack, loop, bomb, exit, grow. Each must
+// end as a typed result. "stack" overflows C's shadow stack (in linear memory, below address 0):
+// the engine reports it as an out-of-bounds access; test/wat/recurse.wat overflows the engine's
+// own call stack.
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,7 +15,7 @@ __attribute__((noinline)) static int recurse(int n) {
 }
 
 int main(int argc, char **argv) {
-  const char *mode = argc > 1 ? argv[1] : "";
+  const char *mode = argc > 2 ? argv[2] : "";  // argv: name, "mode", value (flattened as Teaclave does)
   if (!strcmp(mode, "trap")) __builtin_trap();
   if (!strcmp(mode, "oob")) {
     volatile int *p = (volatile int *)0xfffffff0u;
@@ -24,8 +27,9 @@ int main(int argc, char **argv) {
   }
   if (!strcmp(mode, "bomb")) {
     // Allocate 1 MiB blocks until malloc fails (memory.grow returned -1 under the cap).
+    // (Each block is touched, or the compiler may drop the unused allocations and the loop.)
     unsigned long n = 0;
-    while (malloc(1 << 20)) n++;
+    for (char *p; (p = malloc(1 << 20)) != NULL; n++) ((volatile char *)p)[0] = 1;
     printf("allocated %lu MiB before malloc failed\n", n);
     return 0;
   }

@@ -1,5 +1,5 @@
 // Reads /input/<argv[2]> (a task input, read-only), writes its bytes reversed to
-// /output/<argv[4]> (a task output); then argv[5] decides the end: "ok" returns 0, "trap" traps
+// /output/<argv[4]> (a task output); then argv[6] decides the end: "ok" returns 0, "trap" traps
 // after writing (the output must not be committed).
 #include <errno.h>
 #include <fcntl.h>
@@ -7,7 +7,7 @@
 #include <string.h>
 #include <unistd.h>
 int main(int argc, char **argv) {
-  if (argc < 6) return 10;
+  if (argc < 7) return 10;  // argv: name, "in", in, "out", out, "then", then
   char in[256], out[256], buf[4096];
   snprintf(in, sizeof in, "/input/%s", argv[2]);
   snprintf(out, sizeof out, "/output/%s", argv[4]);
@@ -23,7 +23,7 @@ int main(int argc, char **argv) {
   for (ssize_t i = 0; i < n / 2; i++) { char t = buf[i]; buf[i] = buf[n - 1 - i]; buf[n - 1 - i] = t; }
   write(o, buf, (size_t)n);
   close(o);
-  if (!strcmp(argv[5], "trap")) __builtin_trap();
+  if (!strcmp(argv[6], "trap")) __builtin_trap();
   printf("reversed %zd bytes\n", n);
   return 0;
 }
