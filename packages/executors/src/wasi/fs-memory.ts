@@ -170,12 +170,6 @@ export class MemoryFileSystem implements FileSystem {
     return [...d.children].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([name, n]) => ({ name, ino: n.ino, filetype: FILETYPE[n.kind] }));
   }
 
-  /** Inode number of `path`'s parent directory (for the `..` entry). */
-  parentIno(path: readonly string[]): bigint {
-    const d = this.#lookup(path);
-    return d.kind === 'dir' && d.parent !== undefined ? d.parent.ino : d.ino;
-  }
-
   open(path: readonly string[], o: FsOpenOptions): FsHandle {
     let n: Node | undefined;
     if (path.length === 0) n = this.#root;
