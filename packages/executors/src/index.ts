@@ -50,3 +50,4 @@ export { MemoryFileSystem, type MemoryFileSystemOptions } from './wasi/fs-memory
 export type { FileSystem, FsDirent, FsHandle, FsOpenOptions, FsStat } from './wasi/fs.js';
 export { Errno, ErrnoError } from './wasi/errno.js';
 export { ALL_RIGHTS, Clockid, DIR_RIGHTS, FILE_RIGHTS, Fdflags, Filetype, Fstflags, Lookupflags, Oflags, Rights, Whence } from './wasi/constants.js';
+export { instantiateWarm, type WarmCallResult, type WarmInstance, type WarmOptions } from './wasm/warm-instance.js';

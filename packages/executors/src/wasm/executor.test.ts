@@ -232,3 +232,22 @@ describe('capModuleMemory', () => {
     expect(capModuleMemory(wasm('imported_memory'), 2 ** 20)).toMatchObject({ initialPages: 1, maxPages: 16, imported: true });
   });
 });
+
+describe('warm instances', () => {
+  it('calls an export many times on one instance, with typed results', async () => {
+    const { instantiateWarm } = await import('./warm-instance.js');
+    const warm = instantiateWarm(defineFunction({ name: 'add', executorType: 'wasm', payload: wasm('trivial') }));
+    expect(warm.call('add', 2, 3)).toMatchObject({ ok: true, value: 5 });
+    expect(warm.call('answer')).toMatchObject({ ok: true, value: 42 });
+    expect(warm.call('nope')).toMatchObject({ ok: false, kind: 'invalid', message: 'no exported function "nope"' });
+    const deep = instantiateWarm(defineFunction({ name: 'down', executorType: 'wasm', payload: wasm('recurse') }));
+    expect(deep.call('down', 0)).toMatchObject({ ok: false, kind: 'trap', message: 'wasm trap: stack overflow (call stack exhausted)' });
+    expect(deep.call('down', 0)).toMatchObject({ ok: false, kind: 'invalid', message: 'the instance is closed' });
+    expect(() => instantiateWarm(defineFunction({ name: 'x', executorType: 'wasm', payload: wasm('unknown_import') }))).toThrow(
+      expect.objectContaining({ code: 'ERR_INVALID_EXECUTOR' }),
+    );
+    expect(() => instantiateWarm(defineFunction({ name: 'x', executorType: 'wasm', payload: wasm('shared_memory') }))).toThrow(
+      expect.objectContaining({ code: 'ERR_UNSUPPORTED_MODULE' }),
+    );
+  });
+});
