@@ -16,6 +16,8 @@ export interface CallLimits {
   readonly memoryBytes: number;
   /** Cap on each of stdout and stderr, in bytes. */
   readonly streamBytes: number;
+  /** Cap on each output, in bytes. */
+  readonly outputBytes: number;
   /** Monotonic deadline (ns, on `clock`), or undefined for none. */
   readonly deadlineNs: bigint | undefined;
   /** The deadline as milliseconds from the call's start, or undefined. */

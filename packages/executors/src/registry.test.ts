@@ -1,4 +1,4 @@
-import { createUnsafeDeterministicRandom } from '@shimkit/entropy';
+import { createUnsafeDeterministicRandom } from '../test/unsafe-random.mjs';
 import { describe, expect, it } from 'vitest';
 import { asyncCodeOf, bytes, codeOf, text } from '../test/support.js';
 import { builtinExecutor, builtinFunctionSpec } from './builtin/index.js';
@@ -188,5 +188,16 @@ describe('the registry', () => {
     const e = new ExecutorError('ERR_UNKNOWN_EXECUTOR', 'x');
     expect(e).toBeInstanceOf(Error);
     expect(e.code).toBe('ERR_UNKNOWN_EXECUTOR');
+  });
+});
+
+describe('caps', () => {
+  it('an output past maxOutputBytes ends the call as kind limit, committing nothing', async () => {
+    const registry = createRegistry({ executors: [upper] });
+    const r = await registry.run(
+      { function: shoutFn, arguments: { text: 'way too loud' }, inputs: { in: bytes('') }, outputs: ['shout'] },
+      { maxOutputBytes: 4 },
+    );
+    expect(r).toMatchObject({ ok: false, kind: 'limit', message: 'output "shout" would exceed its cap of 4 bytes' });
   });
 });

@@ -138,6 +138,7 @@ export class ExecutorRegistry {
     const limits: CallLimits = {
       memoryBytes: options.memoryBytes ?? DEFAULT_MEMORY_BYTES,
       streamBytes: options.streamBytes ?? DEFAULT_STREAM_BYTES,
+      outputBytes: options.maxOutputBytes ?? DEFAULT_MAX_OUTPUT_BYTES,
       deadlineMs: options.deadlineMs,
       deadlineNs: options.deadlineMs === undefined ? undefined : start + BigInt(Math.ceil(options.deadlineMs * 1e6)),
     };

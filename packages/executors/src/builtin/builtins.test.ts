@@ -1,5 +1,5 @@
 import { createCipheriv, createHash } from 'node:crypto';
-import { createUnsafeDeterministicRandom } from '@shimkit/entropy';
+import { createUnsafeDeterministicRandom } from '../../test/unsafe-random.mjs';
 import { describe, expect, it } from 'vitest';
 import { bytes, text, vector } from '../../test/support.js';
 import { defineFunction } from '../function.js';

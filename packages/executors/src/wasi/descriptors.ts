@@ -5,7 +5,6 @@
  * operation without its right is `ENOTCAPABLE`, an unknown number `EBADF`.
  */
 
-import { Filetype } from './constants.js';
 import { Errno, fail } from './errno.js';
 import type { FileSystem, FsHandle } from './fs.js';
 
@@ -88,5 +87,3 @@ export class FdTable {
     this.#fds.clear();
   }
 }
-
-export const isChar = (d: Descriptor): d is StdioDescriptor => d.kind === 'stdio' && d.filetype === Filetype.CHARACTER_DEVICE;

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { createUnsafeDeterministicRandom } from '@shimkit/entropy';
+import { createUnsafeDeterministicRandom } from '../../test/unsafe-random.mjs';
 import { describe, expect, it } from 'vitest';
 import { bytes, text, vector, wasm } from '../../test/support.js';
 import { fixedClock } from '../sources.js';

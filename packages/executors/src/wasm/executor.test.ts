@@ -1,4 +1,4 @@
-import { createUnsafeDeterministicRandom } from '@shimkit/entropy';
+import { createUnsafeDeterministicRandom } from '../../test/unsafe-random.mjs';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { bytes, text, vector, wasm } from '../../test/support.js';
 import { defineFunction, type FunctionSpec } from '../function.js';

@@ -107,7 +107,9 @@ export function wasmExecutor(options: WasmExecutorOptions = {}): Executor {
         stdin: call.stdin,
         env: call.env,
         streamBytes: call.limits.streamBytes,
-        maxOutputBytes: Number.MAX_SAFE_INTEGER,
+        maxOutputBytes: call.limits.outputBytes,
+        // The guest's file system may hold as much scratch data as its memory cap allows.
+        scratchBytes: call.limits.memoryBytes,
         deadlineNs: call.limits.deadlineNs,
       };
       const r = await runner.run(job, call);

@@ -31,6 +31,8 @@ export interface WasmJob {
   readonly env: Readonly<Record<string, string>>;
   readonly streamBytes: number;
   readonly maxOutputBytes: number;
+  /** Bytes the guest may add to its in-memory file system beyond the inputs. */
+  readonly scratchBytes: number;
   readonly deadlineNs: bigint | undefined;
 }
 
@@ -75,7 +77,9 @@ export function classify(e: unknown): { kind: FaultKind; message: string; exitCo
 
 /** Runs one call. Never throws: every ending is a result. */
 export function runWasmJob(job: WasmJob, sources: { clock: Clock; random: RandomSource; sleep?: (ns: bigint) => void }): WasmJobResult {
-  const fs = MemoryFileSystem.forTask(job.inputs, job.outputs, { now: () => sources.clock.wallNs(), maxBytes: 2 ** 30 });
+  let inputBytes = 0;
+  for (const b of job.inputs.values()) inputBytes += b.length;
+  const fs = MemoryFileSystem.forTask(job.inputs, job.outputs, { now: () => sources.clock.wallNs(), maxBytes: inputBytes + job.scratchBytes });
   const argv = [job.name, ...flattenArguments(job.arguments)];
   const host = new WasiHost({
     args: argv,
