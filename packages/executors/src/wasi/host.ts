@@ -8,6 +8,7 @@
  * `host.start(instance)` (a command's `_start`) or `host.bind(memory)` before calling exports.
  */
 
+import { FunctionFault } from '../result.js';
 import { utf8Encode } from '../text.js';
 import { type Clock, entropyRandom, osClock, type RandomSource } from '../sources.js';
 import { argsEnvImports } from './args-env.js';
@@ -36,7 +37,7 @@ export interface WasiOptions {
   readonly preopens?: Readonly<Record<string, FileSystem>>;
   readonly clock?: Clock;
   readonly random?: RandomSource;
-  /** Monotonic deadline (ns on `clock`) that `poll_oneoff` will not sleep past. */
+  /** Monotonic deadline (ns on `clock`): every WASI call past it ends the call as kind 'timeout', and `poll_oneoff` does not sleep past it. */
   readonly deadlineNs?: bigint;
   /** Blocks for `ns` (default: `Atomics.wait`, or a spin on the clock where that is unavailable). */
   readonly sleep?: (ns: bigint) => void;
@@ -114,18 +115,28 @@ export class WasiHost {
       stderr: new Capture('stderr', cap),
     };
     const ctx = this.#ctx;
-    this.imports = {
-      wasi_snapshot_preview1: {
-        ...argsEnvImports(ctx),
-        ...clockImports(ctx),
-        ...fdImports(ctx),
-        ...pathImports(ctx),
-        ...pollImports(ctx),
-        ...procImports(ctx),
-        ...randomImports(ctx),
-        ...sockImports(ctx),
-      },
+    const fns: Record<string, HostFn> = {
+      ...argsEnvImports(ctx),
+      ...clockImports(ctx),
+      ...fdImports(ctx),
+      ...pathImports(ctx),
+      ...pollImports(ctx),
+      ...procImports(ctx),
+      ...randomImports(ctx),
+      ...sockImports(ctx),
     };
+    const deadline = options.deadlineNs;
+    if (deadline !== undefined) {
+      // With a deadline, every WASI call first checks it: a guest that makes calls is stopped
+      // even in this thread (pure computation needs a worker to be stopped).
+      for (const [name, fn] of Object.entries(fns)) {
+        fns[name] = (...args) => {
+          if (clock.monotonicNs() > deadline) throw new FunctionFault('timeout', `the call passed its deadline (noticed in ${name})`);
+          return fn(...args);
+        };
+      }
+    }
+    this.imports = { wasi_snapshot_preview1: fns };
   }
 
   /** Points the host at the guest's memory (call before any export that makes WASI calls). */

@@ -184,6 +184,11 @@ describe('faults come back typed and the host keeps running', () => {
     expect(r).toMatchObject({ ok: false, kind: 'link', message: 'the module imports what this host does not provide: env.launch_missiles (function)' });
   });
 
+  it('an endless loop making WASI calls is stopped at the deadline in this thread too', async () => {
+    const r = await run('yieldloop', { deadlineMs: 100 });
+    expect(r).toMatchObject({ ok: false, kind: 'timeout', message: 'the call passed its deadline (noticed in sched_yield)' });
+  });
+
   it('an infinite loop in a worker is stopped at the deadline; the next call runs', async () => {
     const r = await workers.run({ function: faults, arguments: { mode: 'loop' } }, { deadlineMs: 300 });
     expect(r).toMatchObject({ ok: false, kind: 'timeout' });

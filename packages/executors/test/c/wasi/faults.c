@@ -1,10 +1,11 @@
-// One fault per the value of argument "mode": trap, oob, stack, loop, bomb, exit, grow. Each must
+// One fault per the value of argument "mode": trap, oob, stack, loop, yieldloop, bomb, exit, grow. Each must
 // end as a typed result. "stack" overflows C's shadow stack (in linear memory, below address 0):
 // the engine reports it as an out-of-bounds access; test/wat/recurse.wat overflows the engine's
 // own call stack.
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <wasi/api.h>
 
 static volatile int sink;
 
@@ -24,6 +25,10 @@ int main(int argc, char **argv) {
   if (!strcmp(mode, "stack")) return recurse(0);
   if (!strcmp(mode, "loop")) {
     for (;;) sink++;
+  }
+  if (!strcmp(mode, "yieldloop")) {
+    // An endless loop that makes WASI calls: stopped at the deadline even in the caller's thread.
+    for (;;) __wasi_sched_yield();
   }
   if (!strcmp(mode, "bomb")) {
     // Allocate 1 MiB blocks until malloc fails (memory.grow returned -1 under the cap).
