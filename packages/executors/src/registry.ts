@@ -150,6 +150,7 @@ export class ExecutorRegistry {
         kind,
         message,
         ...(extra?.exitCode === undefined ? {} : { exitCode: extra.exitCode }),
+        ...(extra?.code === undefined ? {} : { code: extra.code }),
         stdout: extra?.stdout ?? EMPTY,
         stderr: extra?.stderr ?? EMPTY,
         usage: u ?? usage(),

@@ -61,6 +61,8 @@ export interface CallFailure {
   readonly message: string;
   /** The guest's exit code for kind 'exit'. */
   readonly exitCode?: number;
+  /** A stable code where one applies (e.g. `ERR_UNSUPPORTED_MODULE`, `ERR_INVALID_MODULE`, `ERR_MEMORY_CAP`). */
+  readonly code?: string;
   readonly stdout: Uint8Array;
   readonly stderr: Uint8Array;
   readonly usage: Usage;
@@ -72,13 +74,19 @@ export type CallResult = CallSuccess | CallFailure;
 export class FunctionFault extends Error {
   readonly kind: FaultKind;
   readonly exitCode: number | undefined;
+  readonly code: string | undefined;
   stdout: Uint8Array | undefined;
   stderr: Uint8Array | undefined;
-  constructor(kind: FaultKind, message: string, options?: { exitCode?: number; stdout?: Uint8Array; stderr?: Uint8Array; cause?: unknown }) {
+  constructor(
+    kind: FaultKind,
+    message: string,
+    options?: { exitCode?: number; code?: string; stdout?: Uint8Array; stderr?: Uint8Array; cause?: unknown },
+  ) {
     super(message, options?.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'FunctionFault';
     this.kind = kind;
     this.exitCode = options?.exitCode;
+    this.code = options?.code;
     this.stdout = options?.stdout;
     this.stderr = options?.stderr;
   }

@@ -164,18 +164,18 @@ describe('faults come back typed and the host keeps running', () => {
 
   it('an initial memory above the cap → kind memory', async () => {
     const r = await registry.run({ function: defineFunction({ name: 'answer', executorType: 'wasm', payload: wasm('big_initial') }) }, { memoryBytes: 16 * 2 ** 20 });
-    expect(r).toMatchObject({ ok: false, kind: 'memory' });
+    expect(r).toMatchObject({ ok: false, kind: 'memory', code: 'ERR_MEMORY_CAP' });
   });
 
   it.each(['shared_memory', 'memory64', 'multi_memory'])('%s → kind invalid, ERR_UNSUPPORTED_MODULE', async (name) => {
     const r = await registry.run({ function: defineFunction({ name: 'answer', executorType: 'wasm', payload: wasm(name) }) });
-    expect(r).toMatchObject({ ok: false, kind: 'invalid', message: expect.stringMatching(/^ERR_UNSUPPORTED_MODULE: /u) });
+    expect(r).toMatchObject({ ok: false, kind: 'invalid', code: 'ERR_UNSUPPORTED_MODULE', message: expect.stringMatching(/^ERR_UNSUPPORTED_MODULE: /u) });
   });
 
   it('a malformed module → kind invalid, ERR_INVALID_MODULE', async () => {
     for (const payload of [bytes('not wasm at all'), wasm('trivial').slice(0, 30), Uint8Array.from([0, 0x61, 0x73, 0x6d, 0x0d, 0, 1, 0])]) {
       const r = await registry.run({ function: fn(payload) });
-      expect(r).toMatchObject({ ok: false, kind: 'invalid', message: expect.stringMatching(/^ERR_INVALID_MODULE: /u) });
+      expect(r).toMatchObject({ ok: false, kind: 'invalid', code: 'ERR_INVALID_MODULE', message: expect.stringMatching(/^ERR_INVALID_MODULE: /u) });
     }
   });
 

@@ -64,15 +64,17 @@ export function wasmExecutor(options: WasmExecutorOptions = {}): Executor {
     try {
       capped = capModuleMemory(payload, memoryBytes);
     } catch (e) {
-      if (e instanceof MemoryCapError) throw new FunctionFault('memory', e.message);
-      if (e instanceof ExecutorError) throw new FunctionFault('invalid', `${e.code}: ${e.message}`);
+      if (e instanceof MemoryCapError) throw new FunctionFault('memory', e.message, { code: e.code });
+      if (e instanceof ExecutorError) throw new FunctionFault('invalid', `${e.code}: ${e.message}`, { code: e.code });
       throw e;
     }
     let module: WebAssembly.Module;
     try {
       module = new WebAssembly.Module(capped.bytes as BufferSource);
     } catch (e) {
-      throw new FunctionFault('invalid', `ERR_INVALID_MODULE: malformed module: ${e instanceof Error ? e.message : String(e)}`);
+      throw new FunctionFault('invalid', `ERR_INVALID_MODULE: malformed module: ${e instanceof Error ? e.message : String(e)}`, {
+        code: 'ERR_INVALID_MODULE',
+      });
     }
     const p: Prepared = {
       module,
