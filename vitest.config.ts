@@ -90,6 +90,17 @@ export default defineConfig({
           hookTimeout: 600_000,
         },
       },
+      {
+        // Function executors: the model, builtins, our WASI host and the wasm executor (real C and WAT modules).
+        resolve: { alias: viteAlias('unix') },
+        test: {
+          name: 'executors',
+          root: pkg('executors'),
+          include: ['src/**/*.test.ts'],
+          globalSetup: ['./test/global-setup.ts'],
+          testTimeout: 60_000,
+        },
+      },
     ],
   },
 });

@@ -1,0 +1,2 @@
+export const buildDir: string;
+export function buildModules(): Promise<string[]>;

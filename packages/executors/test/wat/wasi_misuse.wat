@@ -1,0 +1,25 @@
+;; Calls WASI functions with hostile arguments; each must return an errno, never crash the host.
+;; `_start` writes the errnos as bytes to memory[0..8) and returns them packed via fd_write to stdout.
+(module
+  (import "wasi_snapshot_preview1" "fd_write" (func $fd_write (param i32 i32 i32 i32) (result i32)))
+  (import "wasi_snapshot_preview1" "path_open" (func $path_open (param i32 i32 i32 i32 i32 i64 i64 i32 i32) (result i32)))
+  (import "wasi_snapshot_preview1" "fd_readdir" (func $fd_readdir (param i32 i32 i32 i64 i32) (result i32)))
+  (import "wasi_snapshot_preview1" "args_get" (func $args_get (param i32 i32) (result i32)))
+  (import "wasi_snapshot_preview1" "poll_oneoff" (func $poll (param i32 i32 i32 i32) (result i32)))
+  (import "wasi_snapshot_preview1" "clock_time_get" (func $clock (param i32 i64 i32) (result i32)))
+  (import "wasi_snapshot_preview1" "fd_prestat_dir_name" (func $dirname (param i32 i32 i32) (result i32)))
+  (import "wasi_snapshot_preview1" "random_get" (func $random (param i32 i32) (result i32)))
+  (memory (export "memory") 1)
+  (func (export "_start")
+    ;; iovec at 64: { buf = 0, len = 8 }
+    (i32.store (i32.const 64) (i32.const 0))
+    (i32.store (i32.const 68) (i32.const 8))
+    (i32.store8 (i32.const 0) (call $fd_write (i32.const 1) (i32.const 0xfffffff8) (i32.const 1) (i32.const 80)))
+    (i32.store8 (i32.const 1) (call $path_open (i32.const 3) (i32.const 0) (i32.const 0xffff0000) (i32.const 0x20000) (i32.const 0) (i64.const 0) (i64.const 0) (i32.const 0) (i32.const 80)))
+    (i32.store8 (i32.const 2) (call $fd_readdir (i32.const 3) (i32.const 65530) (i32.const 100) (i64.const 0) (i32.const 80)))
+    (i32.store8 (i32.const 3) (call $args_get (i32.const 65535) (i32.const 65535)))
+    (i32.store8 (i32.const 4) (call $poll (i32.const 65500) (i32.const 0) (i32.const 1000) (i32.const 80)))
+    (i32.store8 (i32.const 5) (call $clock (i32.const 1) (i64.const 0) (i32.const 65532)))
+    (i32.store8 (i32.const 6) (call $dirname (i32.const 3) (i32.const 65535) (i32.const 5)))
+    (i32.store8 (i32.const 7) (call $random (i32.const 65000) (i32.const -1)))
+    (drop (call $fd_write (i32.const 1) (i32.const 64) (i32.const 1) (i32.const 80)))))
