@@ -90,6 +90,15 @@ export default defineConfig({
           hookTimeout: 600_000,
         },
       },
+      {
+        // The Web backend under Node (Web Crypto + High Resolution Time); the real runtimes follow.
+        test: {
+          name: 'os-web',
+          root: pkg('os-web'),
+          include: ['src/**/*.test.ts'],
+          testTimeout: 30_000,
+        },
+      },
     ],
   },
 });
