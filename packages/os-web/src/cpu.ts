@@ -11,7 +11,7 @@
  * of the timer reading and the previous value + 1. Within one timer tick, values therefore step
  * by exactly 1 and carry no timing information at all; the entropy runtime's health tests and
  * start-up assessment see such a source as what it is (constant differences) and must not credit
- * it. Where the timer is fine (Deno, Bun: about 1 µs or better), the values are the timer's.
+ * it. Where the timer is fine (Deno, Bun: 0.1 µs or better), the values are the timer's.
  */
 
 import type { Cpu } from '@shimkit/os-shim/contract';
@@ -21,12 +21,20 @@ const perf = web.performance;
 const perfNow: (() => number) | undefined = perf && typeof perf.now === 'function' ? perf.now.bind(perf) : undefined;
 
 export function createCpu(): Cpu {
-  /** The previous value in full (nanoseconds since the time origin, an integer below 2^53). */
+  if (perfNow === undefined) throw new Error('os-web needs performance.now() (W3C High Resolution Time); this runtime has none');
+  const read = perfNow;
+  // Readings count from the first call, not from the timer's own origin: workerd's
+  // performance.now() counts from the Unix epoch (about 1.8e12 ms), which in nanoseconds is past
+  // 2^53, where a double can no longer add 1. (Taken at the first call, not at load: workerd
+  // reports time 0 while a script's top level runs.)
+  let origin: number | undefined;
+  /** The previous value in full (nanoseconds since `origin`, an integer below 2^53). */
   let last = -1;
   return {
     cycles() {
-      if (perfNow === undefined) throw new Error('os-web needs performance.now() (W3C High Resolution Time); this runtime has none');
-      const reading = Math.round(perfNow() * 1e6);
+      const now = read();
+      origin ??= now;
+      const reading = Math.round((now - origin) * 1e6);
       last = reading > last ? reading : last + 1;
       // ToUint32: the value modulo 2^32, exact for integers below 2^53.
       return last >>> 0;

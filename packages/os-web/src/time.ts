@@ -28,18 +28,26 @@ const MAX_TIMER_MS = 2 ** 31 - 1;
 const perf = web.performance;
 const perfNow: (() => number) | undefined = perf && typeof perf.now === 'function' ? perf.now.bind(perf) : undefined;
 
+/**
+ * The origin of `monotonicNs`: the timer's reading at the first call. Not the timer's own origin,
+ * because workerd's `performance.now()` counts from the Unix epoch, and at about 1.8e18 ns a
+ * double holds nanoseconds only to the nearest 256; not at load, because workerd reports time 0
+ * while a script's top level runs.
+ */
+let origin: number | undefined;
 let last = 0n;
 
 /**
- * Nanoseconds since the time origin (page load, worker start, process start), from
- * `performance.now()`; never below the previous reading.
+ * Nanoseconds since the first call, from `performance.now()`; never below the previous reading.
  *
  * @throws {Error} when the runtime has no `performance.now()` (not a Web runtime).
  */
 export function monotonicNs(): bigint {
   if (perfNow === undefined) throw new Error('os-web needs performance.now() (W3C High Resolution Time); this runtime has none');
   // performance.now() is a double in ms with at most µs-fraction detail; round to whole ns.
-  const now = BigInt(Math.round(perfNow() * 1e6));
+  const reading = perfNow();
+  origin ??= reading;
+  const now = BigInt(Math.round((reading - origin) * 1e6));
   if (now > last) last = now;
   return last;
 }
