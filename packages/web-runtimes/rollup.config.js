@@ -24,7 +24,21 @@ const bundle = (input, file) => ({
   },
 });
 
+/** The addon probe: the shim linked to os-unix, which stays external (loaded from node_modules). */
+const addonProbe = {
+  input: here('./dist/entries/addon-probe.js'),
+  external: [/^@shimkit\/os-unix(\/.*)?$/],
+  output: { file: here('./bundles/addon-probe.js'), format: 'es', inlineDynamicImports: true },
+  plugins: [
+    alias({
+      entries: [...rollupAlias('unix').entries, { find: /^vitest$/, replacement: here('./dist/runner/vitest-shim.js') }],
+    }),
+    nodeResolve({ exportConditions: ['node', 'import', 'default'] }),
+  ],
+};
+
 export default [
+  addonProbe,
   bundle('entries/page.js', 'page.js'),
   bundle('entries/worker.js', 'worker.js'),
   bundle('entries/worker-page.js', 'worker-page.js'),

@@ -5,15 +5,23 @@
  */
 
 import { os } from '@shimkit/os-shim';
-import { describeConformance } from '@shimkit/os-shim/conformance';
+import { type ConformanceHarness, describeConformance } from '@shimkit/os-shim/conformance';
 
-export function registerConformance(): void {
-  describeConformance({
-    os,
-    nextIteration: () => new Promise<void>((resolve) => setTimeout(resolve, 0)),
-    expectRandom: true,
-    expectRdrand: false,
-    expectAes256Ctr: false,
-    expectChacha20: false,
-  });
+/** os-web's expectations: OS random present; no CPU RNG, no accelerators. */
+const WEB: Omit<ConformanceHarness, 'os' | 'nextIteration'> = {
+  expectRandom: true,
+  expectRdrand: false,
+  expectAes256Ctr: false,
+  expectChacha20: false,
+};
+
+/**
+ * Registers the suite for the linked backend. `nextIteration` defaults to one timer task (os-web's
+ * iteration); `expect` defaults to os-web's expectations (the addon probe passes its own).
+ */
+export function registerConformance(
+  nextIteration: () => Promise<void> = () => new Promise<void>((resolve) => setTimeout(resolve, 0)),
+  expect: Omit<ConformanceHarness, 'os' | 'nextIteration'> = WEB,
+): void {
+  describeConformance({ os, nextIteration, ...expect });
 }
