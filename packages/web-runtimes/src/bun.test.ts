@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { RuntimeReport } from './probes/report.js';
 import { bunPath } from './host/binaries.js';
 import { bundlePath, PACKAGE_DIR } from './host/bundles.js';
-import { expectConformance, expectSmoke, expectTimer, record } from './host/report-checks.js';
+import { expectConformance, expectSharedMemory, expectSmoke, expectTimer, record } from './host/report-checks.js';
 import { lastJsonLine, runProcess } from './host/run-process.js';
 
 describe('Bun (bun run, from the npm package bun)', () => {
@@ -27,6 +27,7 @@ describe('Bun (bun run, from the npm package bun)', () => {
   it('passes the os-shim conformance suite inside Bun', () => expectConformance(report));
   it('runs the entropy smoke test inside Bun', () => void expectSmoke(report));
   it('measures performance.now() granularity', () => expectTimer(report));
+  it('fills views over a SharedArrayBuffer (which Bun\'s getRandomValues accepts as they are)', () => expectSharedMemory(report, { available: true, directCall: 'accepted' }));
 
   it('exits by itself with os-web loop hooks and the entropy sources registered (Timeout.unref)', async () => {
     const run = await runProcess(bun, ['run', bundlePath('cli.js'), 'keepalive'], { cwd: PACKAGE_DIR, timeoutMs: 20_000 });
@@ -45,7 +46,7 @@ describe('Bun (bun run, from the npm package bun)', () => {
     const run = await runProcess(bun, ['run', bundlePath('addon-probe.js')], { cwd: PACKAGE_DIR, timeoutMs: 60_000 });
     record('bun-addon', run);
     expect(run.code).toBe(127);
-    expect(run.stderr).toMatch(/symbol lookup error: .*shimkit_os_unix\.node: undefined symbol: EVP_/);
+    expect(run.stderr).toMatch(/symbol lookup error: .*os-unix.*\.node: undefined symbol: EVP_/);
   });
 
   it("os-unix's JS fallback (SHIMKIT_NO_ADDON=1) fails conformance in Bun: node:crypto has no chacha20", async () => {

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RuntimeReport } from './probes/report.js';
 import { PACKAGE_DIR } from './host/bundles.js';
 import { type Chromium, launchChromium } from './host/chromium.js';
-import { expectConformance, expectSmoke, expectTimer, record } from './host/report-checks.js';
+import { expectConformance, expectSharedMemory, expectSmoke, expectTimer, record } from './host/report-checks.js';
 import { type StaticServer, serve } from './host/serve.js';
 
 let browser: Chromium;
@@ -57,6 +57,9 @@ describe.each([
   });
 
   it('passes the os-shim conformance suite', () => expectConformance(report));
+
+  it('fills SharedArrayBuffer views through the bounce buffer (Chromium rejects them; only isolated pages have them)', () =>
+    expectSharedMemory(report, isolated ? { available: true, directCall: 'TypeError' } : { available: false }));
   it('runs the entropy smoke test', () => void expectSmoke(report));
 
   it('measures performance.now() granularity: coarsened, finer when isolated', () => {

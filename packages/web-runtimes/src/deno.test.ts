@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { RuntimeReport } from './probes/report.js';
 import { denoPath } from './host/binaries.js';
 import { bundlePath, PACKAGE_DIR } from './host/bundles.js';
-import { expectConformance, expectSmoke, expectTimer, record } from './host/report-checks.js';
+import { expectConformance, expectSharedMemory, expectSmoke, expectTimer, record } from './host/report-checks.js';
 import { lastJsonLine, runProcess } from './host/run-process.js';
 
 // No permission but reading the few variables the bundled test runner's colour detection
@@ -31,6 +31,7 @@ describe('Deno (deno run, from the npm package deno)', () => {
   it('passes the os-shim conformance suite inside Deno', () => expectConformance(report));
   it('runs the entropy smoke test inside Deno', () => void expectSmoke(report));
   it('measures performance.now() granularity', () => expectTimer(report));
+  it('fills views over a SharedArrayBuffer (which Deno\'s getRandomValues accepts as they are)', () => expectSharedMemory(report, { available: true, directCall: 'accepted' }));
 
   it('exits by itself with os-web loop hooks and the entropy sources registered (Deno.unrefTimer)', async () => {
     const run = await runProcess(deno, ['run', '--quiet', RUNNER_ENV, bundlePath('cli.js'), 'keepalive'], { cwd: PACKAGE_DIR, timeoutMs: 20_000 });
@@ -43,7 +44,7 @@ describe('Deno (deno run, from the npm package deno)', () => {
     const run = await runProcess(deno, ['run', '-A', bundlePath('addon-probe.js')], { cwd: PACKAGE_DIR, timeoutMs: 60_000 });
     record('deno-addon', run);
     expect(run.code).toBe(127);
-    expect(run.stderr).toMatch(/symbol lookup error: .*shimkit_os_unix\.node: undefined symbol: uv_/);
+    expect(run.stderr).toMatch(/symbol lookup error: .*os-unix.*\.node: undefined symbol: uv_/);
   });
 
   it("runs os-unix's JS fallback (SHIMKIT_NO_ADDON=1) and it passes conformance there", async () => {

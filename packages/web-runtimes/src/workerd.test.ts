@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RuntimeReport } from './probes/report.js';
 import { workerdPath } from './host/binaries.js';
 import { bundlePath } from './host/bundles.js';
-import { expectConformance, expectSmoke, expectTimer, record } from './host/report-checks.js';
+import { expectConformance, expectSharedMemory, expectSmoke, expectTimer, record } from './host/report-checks.js';
 import { runProcess } from './host/run-process.js';
 
 /** A free TCP port on 127.0.0.1 (asked of the OS, then released for workerd to take). */
@@ -84,4 +84,5 @@ describe('workerd (workerd serve, from the npm package workerd)', () => {
   it('passes the os-shim conformance suite inside a workerd worker', () => expectConformance(report));
   it('runs the entropy smoke test inside a workerd worker', () => void expectSmoke(report));
   it('measures performance.now() granularity', () => expectTimer(report));
+  it('fills views over a SharedArrayBuffer (which workerd\'s getRandomValues accepts as they are)', () => expectSharedMemory(report, { available: true, directCall: 'accepted' }));
 });

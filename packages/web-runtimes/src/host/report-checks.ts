@@ -59,6 +59,22 @@ export function expectSmoke(report: RuntimeReport): SmokeResult {
   return smoke;
 }
 
+/**
+ * A view over a SharedArrayBuffer is filled by os-web wherever the runtime has shared memory;
+ * `directCall` is what the runtime's own getRandomValues did with such a view.
+ */
+export function expectSharedMemory(report: RuntimeReport, expected: { available: boolean; directCall?: string }): void {
+  expect(report.sharedMemory).not.toHaveProperty('error');
+  const probe = report.sharedMemory as { available: boolean; directCall?: string; zeros?: number; guardIntact?: number };
+  expect(probe.available).toBe(expected.available);
+  if (!expected.available) return;
+  expect(probe.directCall).toBe(expected.directCall);
+  // 100 003 bytes: ≈ 391 zeros (sd ≈ 20) when every byte is written.
+  expect(probe.zeros).toBeGreaterThan(250);
+  expect(probe.zeros).toBeLessThan(550);
+  expect(probe.guardIntact).toBe(16);
+}
+
 /** The timer measurement is plausible (a positive step, or frozen). */
 export function expectTimer(report: RuntimeReport): void {
   if (report.timer.frozen) expect(report.timer.minStepUs).toBeNull();

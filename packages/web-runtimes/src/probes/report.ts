@@ -8,6 +8,7 @@ import { os } from '@shimkit/os-shim';
 import { status as webStatus, type WebStatus } from '@shimkit/os-web';
 import { type CheckResult, runCollected } from '../runner/run.js';
 import { registerConformance } from './conformance.js';
+import { probeSharedMemory, type SharedMemoryProbe } from './shared-memory.js';
 import { runSmoke, type SmokeResult } from './smoke.js';
 import { measureTimer, type TimerResolution } from './timer.js';
 
@@ -18,6 +19,7 @@ export interface RuntimeReport {
   readonly webStatus: WebStatus;
   readonly conformance: readonly CheckResult[];
   readonly timer: TimerResolution;
+  readonly sharedMemory: SharedMemoryProbe | { readonly error: string };
   readonly smoke: SmokeResult | { readonly error: string };
 }
 
@@ -33,6 +35,12 @@ export async function runReport(options: { settleMs: number }): Promise<RuntimeR
   const timer = measureTimer();
   registerConformance();
   const conformance = await runCollected();
+  let sharedMemory: RuntimeReport['sharedMemory'];
+  try {
+    sharedMemory = probeSharedMemory();
+  } catch (error) {
+    sharedMemory = { error: String(error) };
+  }
   let smoke: RuntimeReport['smoke'];
   try {
     smoke = await runSmoke(options.settleMs);
@@ -47,6 +55,7 @@ export async function runReport(options: { settleMs: number }): Promise<RuntimeR
     webStatus: webStatus(),
     conformance,
     timer,
+    sharedMemory,
     smoke,
   };
 }
