@@ -75,8 +75,11 @@ export function expectSharedMemory(report: RuntimeReport, expected: { available:
   expect(probe.guardIntact).toBe(16);
 }
 
-/** The timer measurement is plausible (a positive step, or frozen). */
+/** The timer measurement is plausible (a positive step, or frozen); the loop samples were taken. */
 export function expectTimer(report: RuntimeReport): void {
+  expect(report.loopSamples.n).toBe(1024);
+  expect(report.loopSamples.distinct).toBeGreaterThanOrEqual(1);
+  expect(report.loopSamples.minEntropyMcv).toBeGreaterThanOrEqual(0);
   if (report.timer.frozen) expect(report.timer.minStepUs).toBeNull();
   else expect(report.timer.minStepUs).toBeGreaterThan(0);
 }

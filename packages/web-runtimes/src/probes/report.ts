@@ -8,6 +8,7 @@ import { os } from '@shimkit/os-shim';
 import { status as webStatus, type WebStatus } from '@shimkit/os-web';
 import { type CheckResult, runCollected } from '../runner/run.js';
 import { registerConformance } from './conformance.js';
+import { collectLoopSamples, type LoopSamples } from './loop-samples.js';
 import { probeSharedMemory, type SharedMemoryProbe } from './shared-memory.js';
 import { runSmoke, type SmokeResult } from './smoke.js';
 import { measureTimer, type TimerResolution } from './timer.js';
@@ -19,6 +20,7 @@ export interface RuntimeReport {
   readonly webStatus: WebStatus;
   readonly conformance: readonly CheckResult[];
   readonly timer: TimerResolution;
+  readonly loopSamples: LoopSamples;
   readonly sharedMemory: SharedMemoryProbe | { readonly error: string };
   readonly smoke: SmokeResult | { readonly error: string };
 }
@@ -35,6 +37,7 @@ export async function runReport(options: { settleMs: number }): Promise<RuntimeR
   const timer = measureTimer();
   registerConformance();
   const conformance = await runCollected();
+  const loopSamples = await collectLoopSamples(1024);
   let sharedMemory: RuntimeReport['sharedMemory'];
   try {
     sharedMemory = probeSharedMemory();
@@ -55,6 +58,7 @@ export async function runReport(options: { settleMs: number }): Promise<RuntimeR
     webStatus: webStatus(),
     conformance,
     timer,
+    loopSamples,
     sharedMemory,
     smoke,
   };
