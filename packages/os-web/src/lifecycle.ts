@@ -7,7 +7,8 @@
  *   never called.
  * - `onClone` is absent: no Web runtime tells a program that its memory image was cloned.
  * - `exit(code)`: ends the program in the best way the runtime has — `process.exit(code)` where a
- *   `process.exit` function exists (Bun, Deno 2, Node), else `close()` of a worker global scope
+ *   `process.exit` function exists (Bun, Deno 2, Node; workerd, where it cancels the current
+ *   request, with recent compatibility dates), else `close()` of a worker global scope
  *   (a dedicated or shared worker closes itself) — and then, since a page or a workerd isolate
  *   cannot end itself, throws `WebExitError` (`ERR_WEB_EXIT`) so that no more of the current
  *   task runs. It never returns.

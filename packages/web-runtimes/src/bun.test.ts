@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { RuntimeReport } from './probes/report.js';
 import { bunPath } from './host/binaries.js';
 import { bundlePath, PACKAGE_DIR } from './host/bundles.js';
-import { expectConformance, expectSharedMemory, expectSmoke, expectTimer, record } from './host/report-checks.js';
+import { expectConformance, expectExit, expectSharedMemory, expectSmoke, expectTimer, record } from './host/report-checks.js';
 import { lastJsonLine, runProcess } from './host/run-process.js';
 
 describe('Bun (bun run, from the npm package bun)', () => {
@@ -24,6 +24,7 @@ describe('Bun (bun run, from the npm package bun)', () => {
     expect(report.runtime).toBe('Bun 1.4.4');
   });
 
+  it('lifecycle.exit is left untried where it would end the process', () => expectExit(report, false));
   it('passes the os-shim conformance suite inside Bun', () => expectConformance(report));
   it('runs the entropy smoke test inside Bun', () => void expectSmoke(report));
   it('measures performance.now() granularity', () => expectTimer(report));

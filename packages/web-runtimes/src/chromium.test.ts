@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RuntimeReport } from './probes/report.js';
 import { PACKAGE_DIR } from './host/bundles.js';
 import { type Chromium, launchChromium } from './host/chromium.js';
-import { expectConformance, expectSharedMemory, expectSmoke, expectTimer, record } from './host/report-checks.js';
+import { expectConformance, expectExit, expectSharedMemory, expectSmoke, expectTimer, record } from './host/report-checks.js';
 import { type StaticServer, serve } from './host/serve.js';
 
 let browser: Chromium;
@@ -56,6 +56,7 @@ describe.each([
     expect(report.crossOriginIsolated).toBe(isolated);
   });
 
+  it('lifecycle.exit throws WebExitError where the program cannot be ended', () => expectExit(report, label !== 'Web Worker'));
   it('passes the os-shim conformance suite', () => expectConformance(report));
 
   it('fills SharedArrayBuffer views through the bounce buffer (Chromium rejects them; only isolated pages have them)', () =>

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { RuntimeReport } from './probes/report.js';
 import { denoPath } from './host/binaries.js';
 import { bundlePath, PACKAGE_DIR } from './host/bundles.js';
-import { expectConformance, expectSharedMemory, expectSmoke, expectTimer, record } from './host/report-checks.js';
+import { expectConformance, expectExit, expectSharedMemory, expectSmoke, expectTimer, record } from './host/report-checks.js';
 import { lastJsonLine, runProcess } from './host/run-process.js';
 
 // No permission but reading the few variables the bundled test runner's colour detection
@@ -28,6 +28,7 @@ describe('Deno (deno run, from the npm package deno)', () => {
     expect(report.runtime).toMatch(/^Deno 2\.9\.6 /);
   });
 
+  it('lifecycle.exit is left untried where it would end the process', () => expectExit(report, false));
   it('passes the os-shim conformance suite inside Deno', () => expectConformance(report));
   it('runs the entropy smoke test inside Deno', () => void expectSmoke(report));
   it('measures performance.now() granularity', () => expectTimer(report));

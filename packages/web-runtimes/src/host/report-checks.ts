@@ -34,6 +34,11 @@ export function expectConformance(report: RuntimeReport): void {
   expect(report.backend).toBe('web');
 }
 
+/** `exit` threw WebExitError where nothing can end the program, and was not tried elsewhere. */
+export function expectExit(report: RuntimeReport, throws: boolean): void {
+  expect(report.exit).toEqual(throws ? { name: 'WebExitError', code: 'ERR_WEB_EXIT', exitCode: 3 } : 'not tried');
+}
+
 /** The entropy smoke test: seeded from the OS source, output not constant, instances distinct. */
 export function expectSmoke(report: RuntimeReport): SmokeResult {
   expect(report.smoke).not.toHaveProperty('error');

@@ -13,6 +13,22 @@ import { probeSharedMemory, type SharedMemoryProbe } from './shared-memory.js';
 import { runSmoke, type SmokeResult } from './smoke.js';
 import { measureTimer, type TimerResolution } from './timer.js';
 
+/**
+ * `lifecycle.exit(3)` where the runtime can neither exit a process nor close a worker (a page, a
+ * workerd isolate): it must throw `WebExitError`. Not tried elsewhere, where it would end the run.
+ */
+function probeExit(): { readonly name: string; readonly code: string; readonly exitCode: number } | 'not tried' {
+  const g = globalThis as { process?: { exit?: unknown }; WorkerGlobalScope?: unknown; close?: unknown };
+  if (typeof g.process?.exit === 'function' || (g.WorkerGlobalScope !== undefined && typeof g.close === 'function')) return 'not tried';
+  try {
+    os.lifecycle.exit(3);
+  } catch (error) {
+    const e = error as { name: string; code: string; exitCode: number };
+    return { name: e.name, code: e.code, exitCode: e.exitCode };
+  }
+  throw new Error('lifecycle.exit returned');
+}
+
 export interface RuntimeReport {
   readonly runtime: string;
   readonly backend: string;
@@ -21,6 +37,7 @@ export interface RuntimeReport {
   readonly conformance: readonly CheckResult[];
   readonly timer: TimerResolution;
   readonly loopSamples: LoopSamples;
+  readonly exit: ReturnType<typeof probeExit>;
   readonly sharedMemory: SharedMemoryProbe | { readonly error: string };
   readonly smoke: SmokeResult | { readonly error: string };
 }
@@ -59,6 +76,7 @@ export async function runReport(options: { settleMs: number }): Promise<RuntimeR
     conformance,
     timer,
     loopSamples,
+    exit: probeExit(),
     sharedMemory,
     smoke,
   };
