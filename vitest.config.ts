@@ -101,6 +101,26 @@ export default defineConfig({
           testTimeout: 60_000,
         },
       },
+      {
+        // The Web backend under Node (Web Crypto + High Resolution Time); the real runtimes follow.
+        test: {
+          name: 'os-web',
+          root: pkg('os-web'),
+          include: ['src/**/*.test.ts'],
+          testTimeout: 30_000,
+        },
+      },
+      // os-web inside the real runtimes (packages/web-runtimes): one project per runtime.
+      ...(['chromium', 'deno', 'bun', 'workerd'] as const).map((runtime) => ({
+        test: {
+          name: `web-${runtime}`,
+          root: pkg('web-runtimes'),
+          include: [`src/${runtime}.test.ts`],
+          globalSetup: ['./src/host/global-setup.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 300_000,
+        },
+      })),
     ],
   },
 });

@@ -3,7 +3,7 @@ import { backendFor, esbuildAlias, rollupAlias, TARGETS, viteAlias, webpackAlias
 
 describe('alias helper', () => {
   it('maps every target from one table', () => {
-    expect(TARGETS).toEqual(['unix', 'xen', 'solo5', 'wasi']);
+    expect(TARGETS).toEqual(['unix', 'xen', 'solo5', 'wasi', 'web']);
     expect(backendFor('unix')).toBe('@shimkit/os-unix');
     expect(backendFor('xen')).toBe('@shimkit/os-xen');
     expect(backendFor('solo5')).toBe('@shimkit/os-solo5');

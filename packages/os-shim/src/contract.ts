@@ -14,7 +14,7 @@
  */
 
 /** Names of the backends that exist. Used in status output and in error messages. */
-export type BackendName = 'unix' | 'xen' | 'solo5' | 'wasi';
+export type BackendName = 'unix' | 'xen' | 'solo5' | 'wasi' | 'web';
 
 /** Undoes a registration. Calling it more than once MUST be harmless. */
 export type Unregister = () => void;

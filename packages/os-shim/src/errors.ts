@@ -40,6 +40,7 @@ export const BACKEND_PACKAGES: Readonly<Record<BackendName, string>> = Object.fr
   xen: '@shimkit/os-xen',
   solo5: '@shimkit/os-solo5',
   wasi: '@shimkit/os-unix/wasi',
+  web: '@shimkit/os-web',
 });
 
 /**
