@@ -12,6 +12,7 @@ os.console.log(
     backend: st.backend,
     random: hex,
     seededFrom: st.seededFrom,
+    available: st.sources.filter((s) => s.available).map((s) => s.name),
     sources: st.sources.filter((s) => s.healthy).map((s) => s.name),
   }),
 );

@@ -66,7 +66,6 @@ export function prepareConsumer(log: (line: string) => void = () => {}): string 
   }
 
   cpSync(join(EXAMPLES, 'wit'), join(CONSUMER, 'wit'), { recursive: true });
-  cpSync(join(EXAMPLES, 'cli.mjs'), join(CONSUMER, 'cli.mjs'));
   cpSync(join(ROOT, 'packages', 'wasi-component', 'wit', 'deps'), join(CONSUMER, 'wit', 'deps'), { recursive: true });
 
   for (const bundler of BUNDLERS) {
