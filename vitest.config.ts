@@ -6,16 +6,93 @@
  * from this file by `.ci/projects.mjs`); package `test` scripts run their own projects through
  * this file, so there is one definition of each.
  *
- * The presets and alias helper are imported from os-shim's TypeScript source (vitest's config
- * loader compiles it), so running tests needs no prior build.
+ * Running tests needs no prior build (`npm ci`, then `npx vitest run` anywhere):
+ * - the presets are imported from os-shim's TypeScript source (vitest's config loader compiles it);
+ * - in the package projects, every `@shimkit/<pkg>[/<subpath>]` import resolves to the TypeScript
+ *   source its `dist/` file is built from (`workspaceSources`), as firestore's and vercel/ai's
+ *   test setups do; a subpath with its own conditions (os-shim's `.`, which Node resolves to a
+ *   backend) keeps Node's resolution, which then lands on a source file in turn;
+ * - `npx vitest run` inside a package directory runs that package's projects only (`scoped`);
+ * - tests that start Node on a built package find it built: in a fresh checkout, the package
+ *   projects' global setup (`vitest.ensure-built.ts`) runs the build once.
+ * The `examples` project is the exception: it packs and installs the built packages, so it needs
+ * the build (`turbo run test` builds first).
  */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type TestProjectInlineConfiguration } from 'vitest/config';
-import { viteAlias } from './packages/os-shim/src/alias.js';
+import { backendFor } from './packages/os-shim/src/alias.js';
 import { type Preset, PRESETS } from './packages/os-shim/src/presets.js';
 
 /** Absolute, so package scripts (run from the package directory) resolve the same roots. */
 const pkg = (name: string): string => fileURLToPath(new URL(`./packages/${name}`, import.meta.url));
+const PACKAGES = fileURLToPath(new URL('./packages', import.meta.url));
+
+type Alias = { find: RegExp; replacement: string };
+
+/** A RegExp matching exactly `specifier` (package names hold `/`, `.`, `-`, `@`). */
+function exactly(specifier: string): RegExp {
+  return new RegExp(`^${specifier.replace(/[.\\/+*?^$()[\]{}|]/g, (c) => `\\${c}`)}$`);
+}
+
+/**
+ * `@shimkit/<pkg>[/<subpath>]` → `packages/<pkg>/src/<file>.ts`, for every export whose target is
+ * `./dist/<file>.js` (with no conditions besides `types` and `default`) and whose source exists.
+ */
+function workspaceSources(): Alias[] {
+  const aliases: Alias[] = [];
+  for (const dir of readdirSync(PACKAGES)) {
+    const manifestFile = join(PACKAGES, dir, 'package.json');
+    if (!existsSync(manifestFile)) continue;
+    const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as { name?: string; exports?: Record<string, string | Record<string, string>> };
+    if (manifest.name === undefined || !manifest.name.startsWith('@shimkit/')) continue;
+    for (const [subpath, entry] of Object.entries(manifest.exports ?? {})) {
+      if (typeof entry !== 'string' && Object.keys(entry).some((k) => k !== 'types' && k !== 'default')) continue;
+      const built = /^\.\/dist\/(.+)\.js$/.exec(typeof entry === 'string' ? entry : (entry.default ?? ''));
+      if (built === null) continue;
+      const source = join(PACKAGES, dir, 'src', `${built[1]}.ts`);
+      if (!existsSync(source)) continue;
+      const specifier = subpath === '.' ? manifest.name : `${manifest.name}/${subpath.slice(2)}`;
+      aliases.push({ find: exactly(specifier), replacement: source });
+    }
+  }
+  return aliases;
+}
+
+const SOURCES = workspaceSources();
+
+/** Builds the workspace first when a package's `dist/` is missing (a fresh checkout); see the file. */
+const globalSetup = [fileURLToPath(new URL('./vitest.ensure-built.ts', import.meta.url))];
+
+/** The source file `specifier` resolves to in the package projects. */
+function sourceOf(specifier: string): string {
+  const hit = SOURCES.find((a) => a.find.test(specifier));
+  if (hit === undefined) throw new Error(`vitest.config.ts: no source for ${specifier}`);
+  return hit.replacement;
+}
+
+/**
+ * `@shimkit/os-shim` linked to `target` as a bundler links it (the alias of
+ * `@shimkit/os-shim/alias`, pointed at the backend's source), then the workspace sources.
+ */
+function linkedTo(target: Preset['name']): Alias[] {
+  return [{ find: /^@shimkit\/os-shim$/, replacement: sourceOf(backendFor(target as never)) }, ...SOURCES];
+}
+
+/**
+ * Run from inside a project's root (`cd packages/entropy && npx vitest run`), only the projects
+ * rooted there; from the repository root, all of them.
+ */
+function scoped(projects: TestProjectInlineConfiguration[]): TestProjectInlineConfiguration[] {
+  const cwd = process.cwd();
+  const inside = (root: string): boolean => {
+    const rel = relative(root, cwd);
+    return rel === '' || (!rel.startsWith('..') && !rel.startsWith(sep) && !rel.includes(`..${sep}`));
+  };
+  const here = projects.filter((p) => typeof p.test?.root === 'string' && inside(p.test.root));
+  return here.length > 0 ? here : projects;
+}
 
 /**
  * The projects that test one preset's backend. By default: the preset's package folder
@@ -23,32 +100,37 @@ const pkg = (name: string): string => fileURLToPath(new URL(`./packages/${name}`
  */
 function backendProjects(p: Preset): TestProjectInlineConfiguration[] {
   const include = ['src/**/*.test.ts'];
+  const resolve = { alias: SOURCES };
   switch (p.name) {
     case 'unix':
       // Both paths of os-unix: the native addon, and the pure-JS fallback (addon switched off).
       return [
-        { test: { name: 'unix-native', root: pkg('os-unix'), include, env: { SHIMKIT_NO_ADDON: '' }, testTimeout: 30_000 } },
-        { test: { name: 'unix-fallback', root: pkg('os-unix'), include, env: { SHIMKIT_NO_ADDON: '1' }, testTimeout: 30_000 } },
+        { resolve, test: { name: 'unix-native', root: pkg('os-unix'), include, globalSetup, env: { SHIMKIT_NO_ADDON: '' }, testTimeout: 30_000 } },
+        { resolve, test: { name: 'unix-fallback', root: pkg('os-unix'), include, globalSetup, env: { SHIMKIT_NO_ADDON: '1' }, testTimeout: 30_000 } },
       ];
     case 'wasi':
       // The WASI build of os-unix, run as a component (ComponentizeJS) in jco's preview2-shim host.
-      return [{ test: { name: 'wasi', root: pkg('wasi-component'), include, testTimeout: 120_000 } }];
+      return [{ resolve, test: { name: 'wasi', root: pkg('wasi-component'), include, globalSetup, testTimeout: 120_000 } }];
     default:
-      return [{ test: { name: p.name, root: pkg(p.package.replace(/^@shimkit\//, '')), include, testTimeout: 60_000 } }];
+      return [{ resolve, test: { name: p.name, root: pkg(p.package.replace(/^@shimkit\//, '')), include, globalSetup, testTimeout: 60_000 } }];
   }
 }
 
 export default defineConfig({
   test: {
-    projects: [
-      { test: { name: 'os-shim', root: pkg('os-shim'), include: ['src/**/*.test.ts'] } },
+    projects: scoped([
+      { resolve: { alias: SOURCES }, test: { name: 'os-shim', root: pkg('os-shim'), include: ['src/**/*.test.ts'], globalSetup } },
       ...PRESETS.flatMap(backendProjects),
       {
         // The entropy library, linked to the unix backend the way a user's bundler links it.
-        resolve: { alias: viteAlias('unix') },
-        test: { name: 'entropy', root: pkg('entropy'), include: ['src/**/*.test.ts'], testTimeout: 60_000 },
+        resolve: { alias: linkedTo('unix') },
+        test: { name: 'entropy', root: pkg('entropy'), include: ['src/**/*.test.ts'], globalSetup, testTimeout: 60_000 },
       },
-      { test: { name: 'os-unikernel', root: pkg('os-unikernel'), include: ['src/**/*.test.ts'] } },
+      {
+        // The shimkit command line, run as its built binary (tests spawn dist/bin.js).
+        test: { name: 'cli', root: pkg('cli'), include: ['src/**/*.test.ts'], globalSetup, testTimeout: 300_000 },
+      },
+      { resolve: { alias: SOURCES }, test: { name: 'os-unikernel', root: pkg('os-unikernel'), include: ['src/**/*.test.ts'], globalSetup } },
       {
         // Every example project × every preset, installed from the packed tarballs (see examples/README.md).
         test: {
@@ -60,6 +142,6 @@ export default defineConfig({
           hookTimeout: 600_000,
         },
       },
-    ],
+    ]),
   },
 });
