@@ -3,7 +3,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { status as unixStatus } from '@shimkit/os-unix';
 import { Solo5HostSimulator } from '@shimkit/os-solo5/testing';
 import { runSolo5Bundle } from '@shimkit/os-solo5/testing/bare-engine';
@@ -58,6 +58,21 @@ const RUNNERS: Record<HostKind, (bundler: Bundler, file: string) => Promise<RunR
     return { backend: st.backend, random: Buffer.from(bytes).toString('hex'), seededFrom: st.seededFrom };
   },
 };
+
+/** Runs `fn`, collecting what it writes to stderr or console.warn/error (bundlers' warnings) instead of printing it. */
+async function quietly<T>(fn: () => Promise<T>): Promise<{ result: T; warnings: string[] }> {
+  const warnings: string[] = [];
+  const spies = [
+    vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => (warnings.push(String(chunk).trim()), true)),
+    vi.spyOn(console, 'warn').mockImplementation((...args: unknown[]) => void warnings.push(args.join(' '))),
+    vi.spyOn(console, 'error').mockImplementation((...args: unknown[]) => void warnings.push(args.join(' '))),
+  ];
+  try {
+    return { result: await fn(), warnings };
+  } finally {
+    for (const spy of spies) spy.mockRestore();
+  }
+}
 
 function lastJsonLine(text: string): RunResult {
   return JSON.parse(text.trim().split('\n').pop()!) as RunResult;
@@ -114,7 +129,9 @@ describe.each(BUNDLERS)('%s', (bundler) => {
     };
     const outFile = join(project, 'dist', `${target}.mjs`);
     const entry = join(project, 'program', preset.program === 'component' ? 'component.js' : 'main.js');
-    const { modules } = await bundle({ target, entry, outFile, root: project });
+    const { result: { modules }, warnings } = await quietly(() => bundle({ target, entry, outFile, root: project }));
+    // A bundler's deprecation or resolution warning is a defect of the example's configuration.
+    expect(warnings).toEqual([]);
     const ids = modules.map((m) => m.replaceAll('\\', '/'));
     const backends = backendFiles(project);
     const own = backends.get(target)!;

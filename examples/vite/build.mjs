@@ -25,10 +25,10 @@ export function viteConfig({ target, entry, outFile, root }) {
       emptyOutDir: false,
       minify: false,
       target: 'es2022',
-      rollupOptions: {
+      rolldownOptions: {
         input: entry,
         external: (id) => isExternal(target, id),
-        output: { entryFileNames: basename(outFile), inlineDynamicImports: true },
+        output: { entryFileNames: basename(outFile), codeSplitting: false },
       },
     },
   };
