@@ -5,11 +5,12 @@
  *
  * A build is kept in the cache with a manifest of every input module and its SHA-256; the next
  * run re-hashes those files and reuses the bundle when none changed (and the rollup version is
- * the same), so a second run builds nothing.
+ * the same), so a second run builds nothing. Bundle and manifest are written under temporary
+ * names and renamed into place, so a run never reads another run's half-written file.
  */
 
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
 import alias from '@rollup/plugin-alias';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
@@ -49,6 +50,7 @@ export async function buildBundle(target: TargetName): Promise<BuiltBundle> {
   if (reused !== null) return { target, file, bytes: reused.length, sha256: sha256(reused), cached: true };
 
   mkdirSync(dir, { recursive: true });
+  const partial = `${file}.${process.pid}.tmp`;
   const build = await rollup({
     input: programFile(p.program),
     external: (id) => isExternal(target, id),
@@ -56,13 +58,18 @@ export async function buildBundle(target: TargetName): Promise<BuiltBundle> {
     logLevel: 'silent',
   });
   try {
-    const { output } = await build.write({ file, format: 'es', inlineDynamicImports: true });
+    const { output } = await build.write({ file: partial, format: 'es', inlineDynamicImports: true });
     const inputs: Record<string, string> = {};
     for (const id of Object.keys(output[0].modules)) if (isAbsolute(id) && existsSync(id)) inputs[id] = sha256(readFileSync(id));
-    const code = readFileSync(file);
+    const code = readFileSync(partial);
     const manifest: Manifest = { rollup: ROLLUP_VERSION, inputs, sha256: sha256(code) };
-    writeFileSync(manifestFile, `${JSON.stringify(manifest, null, 1)}\n`);
+    renameSync(partial, file);
+    writeFileSync(`${manifestFile}.${process.pid}.tmp`, `${JSON.stringify(manifest, null, 1)}\n`);
+    renameSync(`${manifestFile}.${process.pid}.tmp`, manifestFile);
     return { target, file, bytes: code.length, sha256: manifest.sha256, cached: false };
+  } catch (e) {
+    rmSync(partial, { force: true });
+    throw e;
   } finally {
     await build.close();
   }

@@ -15,7 +15,7 @@
  */
 
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -98,7 +98,7 @@ async function loadComponent(bundle: BuiltBundle, progress: (line: string) => vo
     const { componentize } = await import('@bytecodealliance/componentize-js');
     const { transpile } = await import('@bytecodealliance/jco');
     const { world, deps } = witSources();
-    const witDir = join(cacheDir(), 'wit');
+    const witDir = join(cacheDir(), `wit.${process.pid}.tmp`);
     rmSync(witDir, { recursive: true, force: true });
     mkdirSync(witDir, { recursive: true });
     cpSync(world, join(witDir, 'world.wit'));
@@ -108,17 +108,22 @@ async function loadComponent(bundle: BuiltBundle, progress: (line: string) => vo
     try {
       const { component } = await componentize({ sourcePath: bundle.file, witPath: witDir, worldName: 'example', disableFeatures: ['http', 'fetch-event'] });
       const { files } = await transpile(component, { name: 'example' });
-      rmSync(outDir, { recursive: true, force: true });
+      // Written beside the cache entry, then swapped in (a run never imports a half-written one).
+      const partial = `${outDir}.${process.pid}.tmp`;
+      rmSync(partial, { recursive: true, force: true });
       for (const [name, data] of Object.entries(files)) {
-        const file = join(outDir, name);
+        const file = join(partial, name);
         await mkdir(dirname(file), { recursive: true });
         await writeFile(file, data);
       }
-      writeFileSync(stamp, bundle.sha256);
+      writeFileSync(join(partial, 'bundle.sha256'), bundle.sha256);
+      rmSync(outDir, { recursive: true, force: true });
+      renameSync(partial, outDir);
     } catch (e) {
       fail(bundle, `componentize: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
     } finally {
       _clearPreopens();
+      rmSync(witDir, { recursive: true, force: true });
     }
   }
   _clearPreopens();
