@@ -12,6 +12,8 @@ os.console.log(
     backend: st.backend,
     random: hex,
     seededFrom: st.seededFrom,
+    // Each source the backend provides, with its SP 800-90B health state (or not-tested).
+    health: Object.fromEntries(st.sources.filter((s) => s.available).map((s) => [s.name, s.health])),
     sources: st.sources.filter((s) => s.healthy).map((s) => s.name),
   }),
 );

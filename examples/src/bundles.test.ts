@@ -1,8 +1,9 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { status as unixStatus } from '@shimkit/os-unix';
 import { Solo5HostSimulator } from '@shimkit/os-solo5/testing';
 import { runSolo5Bundle } from '@shimkit/os-solo5/testing/bare-engine';
@@ -11,27 +12,21 @@ import { runXenBundle } from '@shimkit/os-xen/testing/bare-engine';
 import { auditBundle } from '@shimkit/os-xen/testing/bundle-audit';
 import { buildComponent, loadComponent } from './component-host.js';
 import { type Bundler, BUNDLERS, CONSUMER, EXAMPLES } from './consumer.js';
+import { type HostKind, PRESETS, type TargetName } from '@shimkit/os-shim/presets';
 
-const TARGETS = ['unix', 'xen', 'solo5', 'wasi'] as const;
-type Target = (typeof TARGETS)[number];
+/** The test matrix: every example project × every link preset. */
+type Target = TargetName;
 
-/** What each target's program prints or returns, as the JSON the tests read. */
-interface RunResult {
-  backend: string;
-  random: string;
-  seededFrom: string[];
-}
-
-/** Runs a bundle on its target host. */
-const RUNNERS: Record<Target, (bundler: Bundler, file: string) => Promise<RunResult>> = {
-  async unix(_bundler, file) {
+/** Runs a bundle on the host its preset names (`preset.host`). */
+const RUNNERS: Record<HostKind, (bundler: Bundler, file: string) => Promise<RunResult>> = {
+  async node(_bundler, file) {
     const r = spawnSync(process.execPath, [file], { cwd: join(CONSUMER, _bundler), encoding: 'utf8', timeout: 30_000 });
     expect(r.status, r.stderr).toBe(0);
     return JSON.parse(r.stderr.trim().split('\n').pop()!) as RunResult;
   },
   // Xen and Solo5: the bundle runs in QuickJS compiled to WebAssembly whose only globals are the
   // engine's built-ins and the host ABI object, backed by the ABI-faithful host simulators.
-  async xen(_bundler, file) {
+  async 'xen-abi'(_bundler, file) {
     const code = readFileSync(file, 'utf8');
     expectBareBundle(code);
     const sim = new XenHostSimulator();
@@ -42,7 +37,7 @@ const RUNNERS: Record<Target, (bundler: Bundler, file: string) => Promise<RunRes
     expect(sim.shutdownReason).toBe(0); // SHUTDOWN_poweroff
     return lastJsonLine(sim.consoleText());
   },
-  async solo5(_bundler, file) {
+  async 'solo5-abi'(_bundler, file) {
     const code = readFileSync(file, 'utf8');
     expectBareBundle(code);
     const sim = new Solo5HostSimulator();
@@ -51,7 +46,7 @@ const RUNNERS: Record<Target, (bundler: Bundler, file: string) => Promise<RunRes
     expect(sim.exitStatus).toBe(0); // solo5_exit(0)
     return lastJsonLine(sim.consoleText());
   },
-  async wasi(bundler, file) {
+  async 'wasi-component'(bundler, file) {
     const outDir = join(CONSUMER, bundler, 'dist', 'wasi-component');
     const built = await buildComponent(file, join(CONSUMER, 'wit'), outDir);
     console.log(`examples: ${bundler} wasi component: ${built.bytes} bytes, componentize + transpile ${(built.ms / 1000).toFixed(1)} s`);
@@ -64,7 +59,20 @@ const RUNNERS: Record<Target, (bundler: Bundler, file: string) => Promise<RunRes
   },
 };
 
-const ENTRIES: Record<Target, string> = { unix: 'main.js', xen: 'main.js', solo5: 'main.js', wasi: 'component.js' };
+/** Runs `fn`, collecting what it writes to stderr or console.warn/error (bundlers' warnings) instead of printing it. */
+async function quietly<T>(fn: () => Promise<T>): Promise<{ result: T; warnings: string[] }> {
+  const warnings: string[] = [];
+  const spies = [
+    vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => (warnings.push(String(chunk).trim()), true)),
+    vi.spyOn(console, 'warn').mockImplementation((...args: unknown[]) => void warnings.push(args.join(' '))),
+    vi.spyOn(console, 'error').mockImplementation((...args: unknown[]) => void warnings.push(args.join(' '))),
+  ];
+  try {
+    return { result: await fn(), warnings };
+  } finally {
+    for (const spy of spies) spy.mockRestore();
+  }
+}
 
 function lastJsonLine(text: string): RunResult {
   return JSON.parse(text.trim().split('\n').pop()!) as RunResult;
@@ -79,39 +87,59 @@ function expectBareBundle(code: string): void {
 }
 /** This machine's CPU RNG, as the installed os-unix addon reports it. */
 const cpu = unixStatus();
-const EXPECTED_SEEDS: Record<Target, string[][]> = {
+/** The sources that seed the generator on each host (`preset.host`). */
+const cpuSeed = cpu.rdseed.available ? 'rdseed' : cpu.rdrand.available ? 'rdrand' : 'whirlwind';
+const EXPECTED_SEEDS: Record<HostKind, string[][]> = {
   // Bundled, os-unix still finds its addon through the installed package: the CPU RNG seeds.
-  unix: [[cpu.rdseed.available ? 'rdseed' : cpu.rdrand.available ? 'rdrand' : 'whirlwind', 'os-random']],
+  node: [[cpuSeed, 'os-random']],
   // No OS RNG in a unikernel: the CPU RNG (from the host's RDSEED/RDRAND), else timing alone.
-  xen: [[cpu.rdseed.available ? 'rdseed' : cpu.rdrand.available ? 'rdrand' : 'whirlwind']],
-  solo5: [[cpu.rdseed.available ? 'rdseed' : cpu.rdrand.available ? 'rdrand' : 'whirlwind']],
+  'xen-abi': [[cpuSeed]],
+  'solo5-abi': [[cpuSeed]],
   // No CPU instructions from Wasm: timing plus wasi:random.
-  wasi: [['whirlwind', 'os-random']],
+  'wasi-component': [['whirlwind', 'os-random']],
 };
 
-const budget = JSON.parse(readFileSync(join(EXAMPLES, 'size-budget.json'), 'utf8')) as Record<Bundler, Record<Target, number>>;
+const budget = JSON.parse(readFileSync(join(EXAMPLES, 'size-budget.json'), 'utf8')) as Record<Bundler, Partial<Record<Target, number>>>;
 
-/** The backend module each target must contain, and the ones it must not. */
-const BACKEND_DIRS: Record<Target, RegExp> = {
-  unix: /node_modules\/@shimkit\/os-unix\/dist\/(index|backend)\.js/,
-  xen: /node_modules\/@shimkit\/os-xen\/dist\//,
-  solo5: /node_modules\/@shimkit\/os-solo5\/dist\//,
-  wasi: /node_modules\/@shimkit\/os-unix\/dist\/wasi\//,
-};
 const STUB = /node_modules\/@shimkit\/os-shim\/dist\/index\.js/;
 
+/**
+ * The file each preset's backend module resolves to in `project` (its installed package), and the
+ * package folder it lives in: a bundle for one target must contain its backend's file and nothing
+ * of any other backend (no file of another backend package; for two targets sharing a package,
+ * not the other's entry file).
+ */
+function backendFiles(project: string): Map<TargetName, { entry: string; packageDir: string }> {
+  const require = createRequire(join(project, 'package.json'));
+  return new Map(
+    PRESETS.map((p) => [p.name, { entry: require.resolve(p.module).replaceAll('\\', '/'), packageDir: `${join(project, 'node_modules', p.package).replaceAll('\\', '/')}/` }]),
+  );
+}
+
 describe.each(BUNDLERS)('%s', (bundler) => {
-  it.each(TARGETS)('bundles the program for %s: one backend, no stub, within budget, and it runs', async (target) => {
+  it('its package.json depends on every preset\'s backend package', () => {
+    const manifest = JSON.parse(readFileSync(join(EXAMPLES, bundler, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
+    for (const p of PRESETS) expect(Object.keys(manifest.dependencies), `examples/${bundler}/package.json: add ${p.package}`).toContain(p.package);
+  });
+
+  it.each(PRESETS.map((p) => [p.name, p] as const))('bundles the program for %s: one backend, no stub, within budget, and it runs', async (target, preset) => {
     const project = join(CONSUMER, bundler);
     const { bundle } = (await import(pathToFileURL(join(project, 'build.mjs')).href)) as {
       bundle(o: { target: Target; entry: string; outFile: string; root: string }): Promise<{ file: string; modules: string[] }>;
     };
     const outFile = join(project, 'dist', `${target}.mjs`);
-    const { modules } = await bundle({ target, entry: join(project, 'program', ENTRIES[target]), outFile, root: project });
+    const entry = join(project, 'program', preset.program === 'component' ? 'component.js' : 'main.js');
+    const { result: { modules }, warnings } = await quietly(() => bundle({ target, entry, outFile, root: project }));
+    // A bundler's deprecation or resolution warning is a defect of the example's configuration.
+    expect(warnings).toEqual([]);
     const ids = modules.map((m) => m.replaceAll('\\', '/'));
-    for (const [other, dir] of Object.entries(BACKEND_DIRS)) {
-      const inside = ids.some((id) => dir.test(id));
-      expect(inside, `${other} backend ${inside ? 'inside' : 'missing'}`).toBe(other === target);
+    const backends = backendFiles(project);
+    const own = backends.get(target)!;
+    expect(ids, `${target} backend ${own.entry} missing`).toContain(own.entry);
+    for (const [other, files] of backends) {
+      if (other === target) continue;
+      const foreign = files.packageDir === own.packageDir ? ids.filter((id) => id === files.entry) : ids.filter((id) => id.startsWith(files.packageDir));
+      expect(foreign, `${other} backend inside`).toEqual([]);
     }
     expect(ids.some((id) => STUB.test(id))).toBe(false);
     // Every shimkit module comes from this project's installed tarballs, none from the workspace.
@@ -121,12 +149,16 @@ describe.each(BUNDLERS)('%s', (bundler) => {
     expect(ids.some((id) => id.includes('/node_modules/@shimkit/entropy/dist/'))).toBe(true);
 
     const size = statSync(outFile).size;
-    console.log(`examples: ${bundler} ${target} bundle: ${size} bytes (budget ${budget[bundler][target]})`);
-    expect(size).toBeLessThanOrEqual(budget[bundler][target]);
+    const limit = budget[bundler]?.[target];
+    expect(limit, `size-budget.json: no budget for ${bundler} × ${target}`).toBeTypeOf('number');
+    console.log(`examples: ${bundler} ${target} bundle: ${size} bytes (budget ${limit})`);
+    expect(size).toBeLessThanOrEqual(limit!);
 
-    const out = await RUNNERS[target](bundler, outFile);
+    const run = RUNNERS[preset.host];
+    expect(run, `no runner for host kind ${preset.host}`).toBeTypeOf('function');
+    const out = await run(bundler, outFile);
     expect(out.backend).toBe(target);
     expect(out.random).toMatch(/^[0-9a-f]{64}$/);
-    expect(EXPECTED_SEEDS[target]).toContainEqual(out.seededFrom);
+    expect(EXPECTED_SEEDS[preset.host]).toContainEqual(out.seededFrom);
   });
 });

@@ -53,6 +53,17 @@ function install(dir: string, tarballs: Record<string, string>): void {
   npm(['install', '--no-audit', '--no-fund', '--prefer-offline', '--no-package-lock'], dir);
 }
 
+/**
+ * Copies one example project to `dir` the way examples/README.md tells a user to:
+ * `cp -r examples/<bundler> my-app && cp -r examples/program my-app/program` (without any
+ * `node_modules/` or `dist/` a local build left in the example).
+ */
+export function copyExample(bundler: Bundler, dir: string): void {
+  const skip = (src: string): boolean => !/[\\/](node_modules|dist)([\\/]|$)/.test(src.slice(join(EXAMPLES, bundler).length));
+  cpSync(join(EXAMPLES, bundler), dir, { recursive: true, filter: skip });
+  cpSync(join(EXAMPLES, 'program'), join(dir, 'program'), { recursive: true });
+}
+
 /** Packs the workspaces and installs every example project (and the plain one) from the tarballs. */
 export function prepareConsumer(log: (line: string) => void = () => {}): string {
   rmSync(CONSUMER, { recursive: true, force: true });
@@ -66,14 +77,11 @@ export function prepareConsumer(log: (line: string) => void = () => {}): string 
   }
 
   cpSync(join(EXAMPLES, 'wit'), join(CONSUMER, 'wit'), { recursive: true });
-  cpSync(join(EXAMPLES, 'cli.mjs'), join(CONSUMER, 'cli.mjs'));
   cpSync(join(ROOT, 'packages', 'wasi-component', 'wit', 'deps'), join(CONSUMER, 'wit', 'deps'), { recursive: true });
 
   for (const bundler of BUNDLERS) {
     const dir = join(CONSUMER, bundler);
-    mkdirSync(dir);
-    for (const file of ['package.json', 'build.mjs']) cpSync(join(EXAMPLES, bundler, file), join(dir, file));
-    cpSync(join(EXAMPLES, 'program'), join(dir, 'program'), { recursive: true });
+    copyExample(bundler, dir);
     const t0 = Date.now();
     install(dir, tarballs);
     log(`examples: installed examples/${bundler} (${((Date.now() - t0) / 1000).toFixed(1)} s)`);

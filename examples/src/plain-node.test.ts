@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { type HostKind, PRESETS } from '@shimkit/os-shim/presets';
 import { CONSUMER, ROOT } from './consumer.js';
 
 /** Runs a script in one of the consumer projects (`plain`: only @shimkit/entropy installed). */
@@ -28,15 +29,20 @@ describe('plain Node, no bundler (installed from the tarballs)', () => {
     expect(out.addon.file).toBe(join(CONSUMER, 'plain', 'node_modules', '@shimkit', 'os-unix', 'prebuilds', `${process.platform}-${process.arch}`, '@shimkit+os-unix.node'));
   });
 
-  for (const [target, setup] of [
-    ['xen', "import { XenHostSimulator } from '@shimkit/os-xen/testing'; import { bindHost } from '@shimkit/os-xen'; bindHost(new XenHostSimulator().host);"],
-    ['solo5', "import { Solo5HostSimulator } from '@shimkit/os-solo5/testing'; import { bindHost } from '@shimkit/os-solo5'; bindHost(new Solo5HostSimulator().host);"],
-  ] as const) {
+  // Hosts that Node can stand in for under the target's condition: the unikernel backends, bound
+  // to their host simulators (the unix preset is the plain run above; a WASI component needs its
+  // component host, tested in bundles.test.ts).
+  const SIMULATED: Partial<Record<HostKind, string>> = {
+    'xen-abi': "import { XenHostSimulator } from '@shimkit/os-xen/testing'; import { bindHost } from '@shimkit/os-xen'; bindHost(new XenHostSimulator().host);",
+    'solo5-abi': "import { Solo5HostSimulator } from '@shimkit/os-solo5/testing'; import { bindHost } from '@shimkit/os-solo5'; bindHost(new Solo5HostSimulator().host);",
+  };
+  for (const { name: target, conditions, host } of PRESETS.filter((p) => SIMULATED[p.host] !== undefined)) {
+    const setup = SIMULATED[host]!;
     it(`\`node --conditions=${target}\` links the ${target} backend (host ABI from its simulator)`, () => {
       // In an example project, which has @shimkit/os-xen and @shimkit/os-solo5 installed.
       const r = node(
         'rollup',
-        [`--conditions=${target}`],
+        [`--conditions=${conditions[0]}`],
         `${setup}
          const e = await import('@shimkit/entropy');
          const hex = Array.from(e.randomBytes(16), (b) => b.toString(16).padStart(2, '0')).join('');
@@ -60,7 +66,8 @@ describe('plain Node, no bundler (installed from the tarballs)', () => {
       join(CONSUMER, 'rollup', 'check.ts'),
       "import { os, type Os } from '@shimkit/os-shim';\nimport { randomBytes } from '@shimkit/entropy';\nconst o: Os = os;\nexport const n: number = randomBytes(4).length + o.cpu.cycles();\n",
     );
-    for (const conditions of [[], ['xen'], ['solo5'], ['wasi']]) {
+    // No condition (Node's default) and each preset's own conditions.
+    for (const conditions of [[], ...PRESETS.flatMap((p) => p.conditions.filter((c) => c !== 'node').map((c) => [c]))]) {
       writeFileSync(
         join(CONSUMER, 'rollup', 'tsconfig.json'),
         JSON.stringify({

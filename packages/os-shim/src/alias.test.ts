@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { backendFor, esbuildAlias, rollupAlias, TARGETS, viteAlias, webpackAlias } from './alias.js';
+import { PRESETS } from './presets.js';
 
 describe('alias helper', () => {
   it('maps every target from one table', () => {
@@ -10,6 +11,7 @@ describe('alias helper', () => {
     expect(backendFor('wasi')).toBe('@shimkit/os-unix/wasi');
     expect(() => backendFor('dos' as never)).toThrow(RangeError);
     expect(() => backendFor('toString' as never)).toThrow('unknown target "toString"');
+    for (const p of PRESETS) expect(backendFor(p.name)).toBe(p.module);
   });
 
   it('replaces exactly @shimkit/os-shim, never its subpaths', () => {

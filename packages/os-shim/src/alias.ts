@@ -1,10 +1,12 @@
 /**
  * Link-time backend selection for bundlers.
  *
- * The mapping from a target to the module that implements `@shimkit/os-shim` is defined once,
- * as data (`BACKEND_PACKAGES`); the functions below only reshape it for each bundler. Only the
- * bare specifier `@shimkit/os-shim` is replaced: its subpaths (`/errors`, `/validate`, ...) are
- * shared code every backend itself imports, so they must keep resolving to this package.
+ * Which module implements `@shimkit/os-shim` for a target is data, in the presets
+ * (`./presets.ts`); the functions below only reshape a preset for each bundler. Only the bare
+ * specifier `@shimkit/os-shim` is replaced: its subpaths (`/errors`, `/validate`, ...) are shared
+ * code every backend itself imports, so they must keep resolving to this package. The rest of a
+ * preset (conditions, externals, platform) is read from `@shimkit/os-shim/presets` directly;
+ * `examples/*\/build.mjs` show it for each bundler.
  *
  * ```js
  * // rollup.config.js
@@ -14,39 +16,41 @@
  * ```
  */
 
-import type { BackendName } from './contract.js';
-import { BACKEND_PACKAGES } from './errors.js';
-import { ShimkitRangeError } from './errors.js';
+import { preset, type TargetName } from './presets.js';
+
+export { TARGETS } from './presets.js';
 
 /** The specifier that libraries import and that the alias replaces. */
 export const SHIM_SPECIFIER = '@shimkit/os-shim';
 
-/** Every target a program can be linked for. */
-export const TARGETS = Object.freeze(Object.keys(BACKEND_PACKAGES) as BackendName[]);
-
-/** The module that implements the shim for `target` (throws RangeError for an unknown target). */
-export function backendFor(target: BackendName): string {
-  if (!Object.prototype.hasOwnProperty.call(BACKEND_PACKAGES, target)) {
-    throw new ShimkitRangeError(`unknown target ${JSON.stringify(target)}; expected one of ${TARGETS.join(', ')}`);
-  }
-  return BACKEND_PACKAGES[target];
+/**
+ * The module that implements the shim for `target` (its preset's `module`).
+ *
+ * @throws ShimkitRangeError (`code: 'ERR_OUT_OF_RANGE'`) for an unknown target.
+ * @example
+ * ```js
+ * backendFor('wasi'); // '@shimkit/os-unix/wasi'
+ * ```
+ */
+export function backendFor(target: TargetName): string {
+  return preset(target).module;
 }
 
 /** Matches exactly `@shimkit/os-shim`, not its subpaths. */
 const EXACT = /^@shimkit\/os-shim$/;
 
 /** Options for `@rollup/plugin-alias`: `alias(rollupAlias('unix'))`. */
-export function rollupAlias(target: BackendName): { entries: { find: RegExp; replacement: string }[] } {
+export function rollupAlias(target: TargetName): { entries: { find: RegExp; replacement: string }[] } {
   return { entries: [{ find: EXACT, replacement: backendFor(target) }] };
 }
 
 /** The `resolve.alias` array for vite (and vitest): `{ resolve: { alias: viteAlias('unix') } }`. */
-export function viteAlias(target: BackendName): { find: RegExp; replacement: string }[] {
+export function viteAlias(target: TargetName): { find: RegExp; replacement: string }[] {
   return [{ find: EXACT, replacement: backendFor(target) }];
 }
 
 /** The `resolve.alias` object for webpack; the trailing `$` makes webpack match exactly. */
-export function webpackAlias(target: BackendName): Record<string, string> {
+export function webpackAlias(target: TargetName): Record<string, string> {
   return { [`${SHIM_SPECIFIER}$`]: backendFor(target) };
 }
 
@@ -67,7 +71,7 @@ export interface EsbuildPluginLike {
  * rewrites subpaths (`@shimkit/os-shim/errors` → `<backend>/errors`), which is wrong here, so
  * the exact match is done in a resolve hook instead.
  */
-export function esbuildAlias(target: BackendName): EsbuildPluginLike {
+export function esbuildAlias(target: TargetName): EsbuildPluginLike {
   const replacement = backendFor(target);
   return {
     name: `shimkit-os-${target}`,

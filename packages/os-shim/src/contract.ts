@@ -13,8 +13,8 @@
  * This module holds types only: it has no runtime code and importing it has no effect.
  */
 
-/** Names of the backends that exist. Used in status output and in error messages. */
-export type BackendName = 'unix' | 'xen' | 'solo5' | 'wasi' | 'web';
+/** Names of the backends that exist (one per preset in `./presets.ts`). Used in status output and in error messages. */
+export type BackendName = import('./presets.js').TargetName;
 
 /** Undoes a registration. Calling it more than once MUST be harmless. */
 export type Unregister = () => void;

@@ -1,15 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { BACKEND_PACKAGES, NoBackendError, OsRandomError, ShimkitRangeError, ShimkitTypeError } from './errors.js';
+import { PRESETS } from './presets.js';
+import { NoBackendError, OsRandomError, ShimkitRangeError, ShimkitTypeError } from './errors.js';
 
 describe('errors', () => {
   it('NoBackendError has a stable code and names the alias and every backend', () => {
-    const e = new NoBackendError();
+    const e = new NoBackendError(PRESETS);
     expect(e).toBeInstanceOf(Error);
     expect(e.code).toBe('ERR_NO_BACKEND');
     expect(e.name).toBe('NoBackendError');
     expect(e.message).toContain('Alias "@shimkit/os-shim"');
     expect(e.message).toContain("rollupAlias('unix')");
-    for (const [name, pkg] of Object.entries(BACKEND_PACKAGES)) expect(e.message).toContain(`${name} → ${pkg}`);
+    expect(e.message).toContain('Backends: unix → @shimkit/os-unix, xen → @shimkit/os-xen, solo5 → @shimkit/os-solo5, wasi → @shimkit/os-unix/wasi.');
+    for (const { name, module } of PRESETS) expect(e.message).toContain(`${name} → ${module}`);
   });
 
   it('argument errors extend the built-in classes and carry their code', () => {

@@ -6,8 +6,6 @@
  * `instanceof TypeError` keeps working.
  */
 
-import type { BackendName } from './contract.js';
-
 /** Stable codes of argument errors. */
 export type ArgErrorCode =
   | 'ERR_INVALID_ARG_TYPE'
@@ -34,25 +32,22 @@ export class ShimkitRangeError extends RangeError {
   }
 }
 
-/** The backends that exist, with the package that provides each (for messages and aliases). */
-export const BACKEND_PACKAGES: Readonly<Record<BackendName, string>> = Object.freeze({
-  unix: '@shimkit/os-unix',
-  xen: '@shimkit/os-xen',
-  solo5: '@shimkit/os-solo5',
-  wasi: '@shimkit/os-unix/wasi',
-  web: '@shimkit/os-web',
-});
+/** A target as `NoBackendError` names it: the preset's name and the module to alias to. */
+export interface NamedBackend {
+  readonly name: string;
+  readonly module: string;
+}
 
 /**
  * `@shimkit/os-shim` itself was loaded: no backend was linked in its place. Thrown when the
- * unlinked entry is evaluated.
+ * unlinked entry is evaluated, which passes the presets (`@shimkit/os-shim/presets`) so the
+ * message lists every target and its module. (The list is passed in rather than imported so that
+ * this module, which every backend imports, stays free of the preset table.)
  */
 export class NoBackendError extends Error {
   readonly code = 'ERR_NO_BACKEND' as const;
-  constructor() {
-    const list = Object.entries(BACKEND_PACKAGES)
-      .map(([name, pkg]) => `${name} → ${pkg}`)
-      .join(', ');
+  constructor(backends: readonly NamedBackend[]) {
+    const list = backends.map(({ name, module }) => `${name} → ${module}`).join(', ');
     super(
       'No OS backend is linked: "@shimkit/os-shim" was loaded itself. ' +
         'Alias "@shimkit/os-shim" to one backend when you bundle ' +

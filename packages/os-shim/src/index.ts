@@ -11,11 +11,12 @@
 
 import type { Os } from './contract.js';
 import { NoBackendError } from './errors.js';
+import { PRESETS } from './presets.js';
 
 export type * from './contract.js';
 
 function unlinked(): never {
-  throw new NoBackendError();
+  throw new NoBackendError(PRESETS);
 }
 
 /** The linked backend. Here, in the unlinked entry, evaluating it throws `NoBackendError`. */
