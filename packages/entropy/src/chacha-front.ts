@@ -4,8 +4,8 @@
  * D. J. Bernstein describes it in "Fast-key-erasure random-number generators" (2017).
  *
  * - Keystream comes in batches of `CHACHA_FRONT_BATCH` (4096) bytes: ChaCha20 (RFC 8439, from
- *   the backend's `Cpu.chacha20` accelerator when it has one, else @noble/ciphers — the same
- *   bytes either way) under the current key, nonce 0, counter 0. The first 32 bytes of each batch
+ *   @noble/ciphers, or the accelerator passed as `options.chacha` — the same bytes either way;
+ *   this module imports no OS) under the current key, nonce 0, counter 0. The first 32 bytes of each batch
  *   at once replace the key (the old key is gone: no later compromise reveals earlier output);
  *   the other 4064 bytes are handed out in order, and each byte handed out is wiped from the
  *   buffer (so a later compromise reveals no byte already returned).
@@ -25,7 +25,7 @@
 
 import { ShimkitRangeError, ShimkitTypeError } from '@shimkit/os-shim/errors';
 import { assertIntInRange } from '@shimkit/os-shim/validate';
-import { type ChaCha20Keystream, jsChacha20, linkedChacha20 } from './chacha20.js';
+import { type ChaCha20Keystream, jsChacha20 } from './chacha20.js';
 import { type Generator, MAX_REQUEST } from './generator.js';
 import { checkDestination, checkLength } from './request.js';
 
@@ -57,8 +57,8 @@ export interface ChaChaFrontOptions {
   /** Where bulk requests go (default: `'parent'` if the parent is accelerated, else `'keystream'`). */
   bulk?: 'parent' | 'keystream';
   /**
-   * The ChaCha20 keystream to use. Default: the linked backend's `os.cpu.chacha20` when present,
-   * else `jsChacha20` (@noble/ciphers). Pass `jsChacha20` to force pure JavaScript.
+   * The ChaCha20 keystream to use. Default: `jsChacha20` (@noble/ciphers, pure JavaScript). Pass
+   * an accelerator (e.g. a backend's `os.cpu.chacha20`) to go faster; it must give the same bytes.
    */
   chacha?: ChaCha20Keystream;
 }
@@ -97,7 +97,7 @@ export class ChaChaFront implements Generator {
     if (chacha !== undefined && typeof chacha !== 'function') {
       throw new ShimkitTypeError('ERR_INVALID_ARG_TYPE', `options.chacha must be a function, got ${typeof chacha}`);
     }
-    this.#chacha = chacha ?? linkedChacha20() ?? jsChacha20;
+    this.#chacha = chacha ?? jsChacha20;
     this.chachaAccelerated = this.#chacha !== jsChacha20;
     if (clock !== undefined && typeof clock !== 'function') {
       throw new ShimkitTypeError('ERR_INVALID_ARG_TYPE', `options.clock must be a function, got ${typeof clock}`);

@@ -17,12 +17,12 @@
  *   first m bytes, sets K to the last 32 bytes and adds the block count to C (generator
  *   rekeying after every request: forward secrecy for what was returned).
  *
- * AES-256-CTR comes from the linked OS backend's `Cpu.aes256Ctr` accelerator when it has one,
- * otherwise from @noble/ciphers; SHA-256 from @noble/hashes. Both paths give the same bytes.
+ * AES-256-CTR is @noble/ciphers' unless the caller passes an accelerator (`options.aes`: the
+ * default runtime passes the OS backend's probed `Cpu.aes256Ctr`); SHA-256 is @noble/hashes'.
+ * Both paths give the same bytes. This module imports no OS: it is the deterministic part only.
  */
 
 import { sha256 } from '@noble/hashes/sha2.js';
-import { os } from '@shimkit/os-shim';
 import { ShimkitTypeError } from '@shimkit/os-shim/errors';
 import { assertIntInRange } from '@shimkit/os-shim/validate';
 import { type Aes256Ctr, jsAes256Ctr } from './aes-ctr.js';
@@ -52,8 +52,9 @@ export interface FortunaOptions {
    */
   clock?: () => bigint;
   /**
-   * The AES-256-CTR keystream to use. Default: the linked backend's `os.cpu.aes256Ctr` when
-   * present, else `jsAes256Ctr` (@noble/ciphers). Pass `jsAes256Ctr` to force pure JavaScript.
+   * The AES-256-CTR keystream to use. Default: `jsAes256Ctr` (@noble/ciphers, pure JavaScript).
+   * Pass an accelerator (e.g. a backend's `os.cpu.aes256Ctr`) to go faster; it must give the
+   * same bytes.
    */
   aes?: Aes256Ctr;
 }
@@ -66,12 +67,6 @@ function sha256d(feed: (h: Sha256) => void): Uint8Array {
   const outer = sha256(inner);
   inner.fill(0);
   return outer;
-}
-
-function linkedAes(): Aes256Ctr | undefined {
-  const cpu = os.cpu;
-  const accel = cpu.aes256Ctr;
-  return accel === undefined ? undefined : (key, counter, dest) => accel.call(cpu, key, counter, dest);
 }
 
 export class Fortuna implements Generator {
@@ -103,7 +98,7 @@ export class Fortuna implements Generator {
       throw new ShimkitTypeError('ERR_INVALID_ARG_TYPE', `options.aes must be a function, got ${typeof aes}`);
     }
     this.#clock = clock;
-    const chosen = aes ?? linkedAes() ?? jsAes256Ctr;
+    const chosen = aes ?? jsAes256Ctr;
     this.#aes = chosen;
     this.accelerated = chosen !== jsAes256Ctr;
   }

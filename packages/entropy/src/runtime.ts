@@ -21,8 +21,10 @@
 
 import type { Os, Unregister } from '@shimkit/os-shim/contract';
 import { assertFunction } from '@shimkit/os-shim/validate';
+import { linkedAes256Ctr, linkedChacha20 } from './accelerators.js';
 import type { Aes256Ctr } from './aes-ctr.js';
 import { ChaChaFront } from './chacha-front.js';
+import type { ChaCha20Keystream } from './chacha20.js';
 import { Fortuna } from './fortuna.js';
 import { type Generator, MAX_REQUEST } from './generator.js';
 import type { HealthMonitor } from './health/monitor.js';
@@ -41,8 +43,10 @@ import type { EntropyStatus, SeedSource } from './status.js';
 export const HOOK_UPKEEP_EVERY = 64;
 
 export interface RuntimeOptions {
-  /** Fortuna's AES-256-CTR (default: the backend's accelerator if any, else @noble/ciphers). */
+  /** Fortuna's AES-256-CTR (default: the backend's `os.cpu.aes256Ctr` if any, else @noble/ciphers). */
   readonly aes?: Aes256Ctr;
+  /** The front's ChaCha20 (default: the backend's `os.cpu.chacha20` if any, else @noble/ciphers). */
+  readonly chacha?: ChaCha20Keystream;
   /** Where source failures are logged (default: the backend console). */
   readonly log?: (line: string) => void;
 }
@@ -73,6 +77,7 @@ export class EntropyRuntime {
   readonly generator: Generator;
 
   readonly #aes: Aes256Ctr | undefined;
+  readonly #chacha: ChaCha20Keystream | undefined;
   readonly #log: (line: string) => void;
   readonly #cpuRng: CpuRng;
   readonly #whirlwind: HealthMonitor = createWhirlwindMonitor();
@@ -97,7 +102,8 @@ export class EntropyRuntime {
 
   constructor(os: Os, options: RuntimeOptions = {}) {
     this.os = os;
-    this.#aes = options.aes;
+    this.#aes = options.aes ?? linkedAes256Ctr(os.cpu);
+    this.#chacha = options.chacha ?? linkedChacha20(os.cpu);
     this.#log = options.log ?? ((line) => os.console.log(line));
     this.#cpuRng = new CpuRng(os.cpu, this.#log);
     this.#osRandom = new OsRandomSource(os, this.#log);
@@ -126,7 +132,7 @@ export class EntropyRuntime {
     this.#directReseeds = 1;
     this.#poolReseedsSeen = 0;
     this.#lastReseedNs = clock();
-    this.#front = new ChaChaFront(this.#upkeepParent(fortuna), { clock });
+    this.#front = new ChaChaFront(this.#upkeepParent(fortuna), this.#chacha ? { clock, chacha: this.#chacha } : { clock });
 
     this.#loop = new LoopTimerSource(this.os, fortuna);
     this.#periodic = new PeriodicCpuRngSource(this.#cpuRng, fortuna);
