@@ -1,21 +1,189 @@
 /**
  * The OS backend's stream-cipher accelerators (`Cpu.aes256Ctr`, `Cpu.chacha20` of the os-shim
- * contract), as the entropy runtime hands them to the generators. The generators themselves
- * import no OS (mirage-crypto-rng's split: the RNG is "merely the deterministic part"); the
- * runtime reads `os.cpu` and passes the accelerators in through the generators' options.
+ * contract), probed before use, as the entropy runtime hands them to the generators. The
+ * generators themselves import no OS (mirage-crypto-rng's split: the RNG is "merely the
+ * deterministic part"); the runtime reads `os.cpu` and passes the accelerators in.
+ *
+ * An accelerator can be present and still not work: an OpenSSL 3 build whose provider lacks
+ * ChaCha20 or AES-CTR (FIPS providers; "digital envelope routines::unsupported"), a broken
+ * build, a host glue bug. So each one is used only after a known-answer probe: the accelerator
+ * and the pure-JavaScript primitive (@noble/ciphers, which the published RFC 8439 / SP 800-38A
+ * vectors pin down in this package's tests) compute the same keystream — across a partial last
+ * block, and for AES across the 2^128 counter wrap — and must agree byte for byte, leaving key,
+ * nonce and counter unmodified. The known answer is computed by the pure-JS primitive at probe
+ * time, not retyped. A missing accelerator, a throw or a mismatch means the pure-JS path (the
+ * same bytes, slower), and `status()` says which path runs and why. An accelerator that fails
+ * after the probe zeroes that request's output, which then throws, and the next request uses
+ * the pure-JS path.
  */
 
 import type { Cpu } from '@shimkit/os-shim/contract';
-import type { Aes256Ctr } from './aes-ctr.js';
-import type { ChaCha20Keystream } from './chacha20.js';
+import { type Aes256Ctr, jsAes256Ctr } from './aes-ctr.js';
+import { type ChaCha20Keystream, jsChacha20 } from './chacha20.js';
 
-/** `cpu.aes256Ctr`, bound to `cpu`, or undefined when the backend has none. */
+/** Which implementation of a keystream serves requests. */
+export type KeystreamPath = 'accelerator' | 'javascript' | 'not-probed';
+
+/** What `status()` shows for one accelerator. */
+export interface AcceleratorStatus {
+  /** `accelerator` (probed and working), `javascript` (pure JS: absent, refused or failed), `not-probed` (before first use). */
+  readonly path: KeystreamPath;
+  /** Why that path: e.g. `known-answer probe passed`, `the unix backend has no os.cpu.chacha20`, `known-answer probe failed: …`. */
+  readonly reason: string;
+}
+
+const message = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+
+/**
+ * One probed keystream: `fn` is what the generators call; it runs the accelerator while it is
+ * trusted, and the pure-JS primitive otherwise.
+ */
+export class ProbedKeystream<F extends (...args: never[]) => void> {
+  readonly name: string;
+  /** The function to hand to a generator. */
+  readonly fn: F;
+  #path: KeystreamPath;
+  #reason: string;
+
+  constructor(name: string, fn: F, path: KeystreamPath, reason: string) {
+    this.name = name;
+    this.fn = fn;
+    this.#path = path;
+    this.#reason = reason;
+  }
+
+  get status(): AcceleratorStatus {
+    return { path: this.#path, reason: this.#reason };
+  }
+
+  /** True while the accelerator serves. */
+  get accelerated(): boolean {
+    return this.#path === 'accelerator';
+  }
+
+  /** @internal The accelerator failed after its probe: pure JS from now on. */
+  demote(reason: string): void {
+    this.#path = 'javascript';
+    this.#reason = reason;
+  }
+}
+
+/** Fixed, distinct probe inputs (a probe checks agreement, not secrecy). */
+const probeBytes = (n: number, mul: number, add: number): Uint8Array => Uint8Array.from({ length: n }, (_, i) => (i * mul + add) & 0xff);
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** Probe for AES-256-CTR: 75 bytes (a partial last block) from counter 2^128 − 3 (the wrap). */
+function probeAes(accel: Aes256Ctr): string | undefined {
+  const key = probeBytes(32, 7, 1);
+  const counter = new Uint8Array(16).fill(0xff);
+  counter[15] = 0xfd;
+  const want = new Uint8Array(75);
+  jsAes256Ctr(key, counter, want);
+  const got = new Uint8Array(75);
+  const keyCopy = key.slice();
+  const counterCopy = counter.slice();
+  try {
+    accel(key, counter, got);
+  } catch (error) {
+    return `known-answer probe threw: ${message(error)}`;
+  }
+  if (!sameBytes(key, keyCopy) || !sameBytes(counter, counterCopy)) return 'known-answer probe failed: the accelerator modified its key or counter';
+  if (!sameBytes(got, want)) return 'known-answer probe failed: its keystream differs from @noble/ciphers AES-256-CTR';
+  return undefined;
+}
+
+/** Probe for ChaCha20: 150 bytes (a partial last block) from block 1. */
+function probeChacha(accel: ChaCha20Keystream): string | undefined {
+  const key = probeBytes(32, 5, 3);
+  const nonce = probeBytes(12, 11, 9);
+  const want = new Uint8Array(150);
+  jsChacha20(key, nonce, 1, want);
+  const got = new Uint8Array(150);
+  const keyCopy = key.slice();
+  const nonceCopy = nonce.slice();
+  try {
+    accel(key, nonce, 1, got);
+  } catch (error) {
+    return `known-answer probe threw: ${message(error)}`;
+  }
+  if (!sameBytes(key, keyCopy) || !sameBytes(nonce, nonceCopy)) return 'known-answer probe failed: the accelerator modified its key or nonce';
+  if (!sameBytes(got, want)) return 'known-answer probe failed: its keystream differs from @noble/ciphers ChaCha20';
+  return undefined;
+}
+
+/**
+ * Probes `accel` (the caller's, or else `cpu.aes256Ctr`) once and returns the keystream to use.
+ * `log` hears about a refused or failing accelerator.
+ */
+export function probeAes256Ctr(cpu: Cpu, backend: string, log: (line: string) => void, accel?: Aes256Ctr): ProbedKeystream<Aes256Ctr> {
+  const given = accel ?? linkedAes256Ctr(cpu);
+  if (given === jsAes256Ctr) return new ProbedKeystream('aes256Ctr', jsAes256Ctr, 'javascript', 'pure JavaScript requested');
+  if (given === undefined) return new ProbedKeystream('aes256Ctr', jsAes256Ctr, 'javascript', `the ${backend} backend has no os.cpu.aes256Ctr`);
+  const refused = probeAes(given);
+  if (refused !== undefined) {
+    log(`@shimkit/entropy: the AES-256-CTR accelerator is not used (${refused}); using @noble/ciphers (same bytes)`);
+    return new ProbedKeystream('aes256Ctr', jsAes256Ctr, 'javascript', refused);
+  }
+  let probed: ProbedKeystream<Aes256Ctr>;
+  const fn: Aes256Ctr = (key, counter, dest) => {
+    if (probed.accelerated) {
+      try {
+        given(key, counter, dest);
+        return;
+      } catch (error) {
+        dest.fill(0);
+        probed.demote(`failed after its probe (${message(error)}); pure JavaScript since`);
+        log(`@shimkit/entropy: the AES-256-CTR accelerator failed (${message(error)}); that request threw with its output zeroed, the next ones use @noble/ciphers`);
+        throw error;
+      }
+    }
+    jsAes256Ctr(key, counter, dest);
+  };
+  probed = new ProbedKeystream('aes256Ctr', fn, 'accelerator', 'known-answer probe passed');
+  return probed;
+}
+
+/** As `probeAes256Ctr`, for ChaCha20 (`cpu.chacha20`). */
+export function probeChacha20(cpu: Cpu, backend: string, log: (line: string) => void, accel?: ChaCha20Keystream): ProbedKeystream<ChaCha20Keystream> {
+  const given = accel ?? linkedChacha20(cpu);
+  if (given === jsChacha20) return new ProbedKeystream('chacha20', jsChacha20, 'javascript', 'pure JavaScript requested');
+  if (given === undefined) return new ProbedKeystream('chacha20', jsChacha20, 'javascript', `the ${backend} backend has no os.cpu.chacha20`);
+  const refused = probeChacha(given);
+  if (refused !== undefined) {
+    log(`@shimkit/entropy: the ChaCha20 accelerator is not used (${refused}); using @noble/ciphers (same bytes)`);
+    return new ProbedKeystream('chacha20', jsChacha20, 'javascript', refused);
+  }
+  let probed: ProbedKeystream<ChaCha20Keystream>;
+  const fn: ChaCha20Keystream = (key, nonce, counter, dest) => {
+    if (probed.accelerated) {
+      try {
+        given(key, nonce, counter, dest);
+        return;
+      } catch (error) {
+        dest.fill(0);
+        probed.demote(`failed after its probe (${message(error)}); pure JavaScript since`);
+        log(`@shimkit/entropy: the ChaCha20 accelerator failed (${message(error)}); that request threw with its output zeroed, the next ones use @noble/ciphers`);
+        throw error;
+      }
+    }
+    jsChacha20(key, nonce, counter, dest);
+  };
+  probed = new ProbedKeystream('chacha20', fn, 'accelerator', 'known-answer probe passed');
+  return probed;
+}
+
+/** `cpu.aes256Ctr`, bound to `cpu`, or undefined when the backend has none (not probed). */
 export function linkedAes256Ctr(cpu: Cpu): Aes256Ctr | undefined {
   const accel = cpu.aes256Ctr;
   return typeof accel !== 'function' ? undefined : (key, counter, dest) => accel.call(cpu, key, counter, dest);
 }
 
-/** `cpu.chacha20`, bound to `cpu`, or undefined when the backend has none. */
+/** `cpu.chacha20`, bound to `cpu`, or undefined when the backend has none (not probed). */
 export function linkedChacha20(cpu: Cpu): ChaCha20Keystream | undefined {
   const accel = cpu.chacha20;
   return typeof accel !== 'function' ? undefined : (key, nonce, counter, dest) => accel.call(cpu, key, nonce, counter, dest);

@@ -149,12 +149,12 @@ describe('ChaChaFront', () => {
     expect(hex(after)).toBe(hex(keystream(key, 42).subarray(32)));
   });
 
-  it('is unseeded while its parent is, throws ERR_UNSEEDED and writes nothing', () => {
+  it('is unseeded while its parent is, throws ERR_UNSEEDED and leaves the destination all zero', () => {
     const front = new ChaChaFront(new Fortuna());
     expect(front.seeded).toBe(false);
     const dest = new Uint8Array(16).fill(1);
     expect(() => front.fill(dest)).toThrow(UnseededError);
-    expect([...dest]).toEqual(Array(16).fill(1));
+    expect([...dest]).toEqual(Array(16).fill(0));
     front.reseed(seed);
     expect(front.seeded).toBe(true);
     expect(front.generate(16).length).toBe(16);

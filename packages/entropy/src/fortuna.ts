@@ -23,11 +23,11 @@
  */
 
 import { sha256 } from '@noble/hashes/sha2.js';
-import { ShimkitTypeError } from '@shimkit/os-shim/errors';
-import { assertIntInRange } from '@shimkit/os-shim/validate';
+import { assertFunction, assertIntInRange, assertOptions } from '@shimkit/os-shim/validate';
 import { type Aes256Ctr, jsAes256Ctr } from './aes-ctr.js';
 import { UnseededError } from './errors.js';
 import { type Generator, MAX_REQUEST } from './generator.js';
+import { SERVE, type Serving } from './internal.js';
 import { checkDestination, checkLength, checkSeed } from './request.js';
 
 /** Number of entropy pools. */
@@ -69,7 +69,17 @@ function sha256d(feed: (h: Sha256) => void): Uint8Array {
   return outer;
 }
 
-export class Fortuna implements Generator {
+const OPTION_KEYS = ['clock', 'aes'] as const;
+
+/**
+ * Fortuna, byte-compatible with mirage-crypto-rng (see the module comment).
+ *
+ * @example
+ * const g = new Fortuna();          // pure JS; new Fortuna({ aes: os.cpu.aes256Ctr }) to accelerate
+ * g.reseed(seed32);                 // any length is mixed in; the entropy it carries is yours to ensure
+ * g.generate(16);                   // Uint8Array(16)
+ */
+export class Fortuna implements Generator, Serving {
   readonly name: string = 'fortuna';
   readonly maxRequest = MAX_REQUEST;
   /** True when AES-256-CTR runs in the OS backend's accelerator rather than in JavaScript. */
@@ -86,17 +96,14 @@ export class Fortuna implements Generator {
   readonly #clock: (() => bigint) | undefined;
   readonly #aes: Aes256Ctr;
 
-  constructor(options: FortunaOptions = {}) {
-    if (typeof options !== 'object' || options === null) {
-      throw new ShimkitTypeError('ERR_INVALID_ARG_TYPE', 'options must be an object');
-    }
-    const { clock, aes } = options;
-    if (clock !== undefined && typeof clock !== 'function') {
-      throw new ShimkitTypeError('ERR_INVALID_ARG_TYPE', `options.clock must be a function, got ${typeof clock}`);
-    }
-    if (aes !== undefined && typeof aes !== 'function') {
-      throw new ShimkitTypeError('ERR_INVALID_ARG_TYPE', `options.aes must be a function, got ${typeof aes}`);
-    }
+  /**
+   * @throws ShimkitTypeError `ERR_INVALID_ARG_TYPE`: `options` not an object, an unknown key,
+   *   `clock` or `aes` not a function.
+   */
+  constructor(options?: FortunaOptions) {
+    const { clock, aes } = assertOptions<FortunaOptions>(options, 'options', OPTION_KEYS);
+    if (clock !== undefined) assertFunction(clock, 'options.clock');
+    if (aes !== undefined) assertFunction(aes, 'options.aes');
     this.#clock = clock;
     const chosen = aes ?? jsAes256Ctr;
     this.#aes = chosen;
@@ -118,7 +125,17 @@ export class Fortuna implements Generator {
     return this.#pool0Length;
   }
 
-  /** K ← SHA-256d(K ‖ seed); C ← C + 1. Any length of seed, including 0, is accepted. */
+  /**
+   * K ← SHA-256d(K ‖ seed); C ← C + 1 (the first call seeds the generator).
+   *
+   * Any length of `seed` is accepted, including 0, exactly as mirage-crypto-rng does (the known
+   * answers use short seeds): Fortuna mixes what it is given and cannot measure its entropy, so
+   * `seeded` only says that a reseed happened. Seeding it securely is the caller's job: give it
+   * at least 256 bits of entropy (e.g. 32 bytes from an OS CSPRNG). The default runtime does —
+   * it counts as seeded only from at least 256 bits of credited entropy.
+   *
+   * @throws ShimkitTypeError `ERR_INVALID_ARG_TYPE` / `ERR_DETACHED_BUFFER` when `seed` is not a live Uint8Array.
+   */
   reseed(seed: Uint8Array): void {
     const s = checkSeed(seed);
     this.#rekeyWith((h) => h.update(s));
@@ -151,24 +168,44 @@ export class Fortuna implements Generator {
     };
   }
 
+  /**
+   * `n` fresh bytes, 0 ≤ n ≤ 2^31 − 1.
+   *
+   * @throws ShimkitTypeError / ShimkitRangeError (`ERR_INVALID_ARG_TYPE`, `ERR_OUT_OF_RANGE`) for a bad `n`.
+   * @throws UnseededError `ERR_UNSEEDED` before the first reseed.
+   */
   generate(n: number): Uint8Array {
     const len = checkLength(n, MAX_REQUEST);
     const out = new Uint8Array(len);
-    this.#serve(out);
+    this[SERVE](out);
     return out;
   }
 
+  /**
+   * Overwrites every byte of `dest` (an integer typed array or DataView; float arrays are
+   * refused). On an argument error `dest` is untouched; on any other error it is all zero.
+   *
+   * @throws ShimkitTypeError `ERR_INVALID_ARG_TYPE` / `ERR_DETACHED_BUFFER` / `ERR_READ_ONLY_BUFFER`,
+   *   ShimkitRangeError `ERR_OUT_OF_RANGE`, UnseededError `ERR_UNSEEDED`.
+   */
   fill(dest: ArrayBufferView): void {
-    this.#serve(checkDestination(dest, MAX_REQUEST));
+    this[SERVE](checkDestination(dest, MAX_REQUEST));
   }
 
-  #serve(out: Uint8Array): void {
-    this.#maybePoolReseed();
-    if (this.#counter === 0n) throw new UnseededError(this.name);
+  /** @internal Serves a validated destination; all zero on any throw. */
+  [SERVE](out: Uint8Array): void {
     try {
-      for (let off = 0; off < out.length; off += FORTUNA_CHUNK) {
-        this.#chunk(out.subarray(off, Math.min(out.length, off + FORTUNA_CHUNK)));
+      this.#maybePoolReseed();
+      if (this.#counter === 0n) {
+        throw new UnseededError(
+          this.name,
+          'call reseed(seed) with seed material carrying at least 256 bits of entropy (e.g. 32 bytes from the OS CSPRNG), or add() more than 64 bytes to pool 0',
+        );
       }
+      // A request of 0 bytes serves no chunk, hence no rekey (as mirage-crypto-rng).
+      if (out.length === 0) return;
+      if (out.length <= FORTUNA_CHUNK) this.#chunk(out);
+      else for (let off = 0; off < out.length; off += FORTUNA_CHUNK) this.#chunk(out.subarray(off, Math.min(out.length, off + FORTUNA_CHUNK)));
     } catch (error) {
       out.fill(0);
       throw error;

@@ -38,3 +38,4 @@ export {
   type HmacDrbgOptions,
 } from './hmac-drbg.js';
 export { createRandom, RANDOM_INT_MAX_RANGE, type Random } from './random.js';
+export { wipe } from './wipe.js';

@@ -25,6 +25,6 @@ export {
   stop,
 } from './default.js';
 export { NoEntropyError } from './no-entropy-error.js';
-export { EntropyRuntime, type InitializeOptions, type RuntimeOptions } from './runtime.js';
-export type { EntropyStatus, SeedSource, SourceStatus } from './status.js';
+export { EntropyRuntime, type InitializeOptions, MIN_SEED_ENTROPY_BITS, type RuntimeOptions, SEED_CREDIT_BITS } from './runtime.js';
+export type { AcceleratorStatus, EntropyStatus, KeystreamPath, SeedSource, SourceHealth, SourceStatus } from './status.js';
 export { SOURCE_IDS, type SourceName } from './sources/source-ids.js';
