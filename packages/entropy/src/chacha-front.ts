@@ -44,6 +44,10 @@ const BATCH = CHACHA_FRONT_BATCH;
 /** With a clock, small requests read it at least this often (see `#timeIsUp`). */
 const CLOCK_EVERY = 32;
 const NONCE = new Uint8Array(12);
+/** Destinations remembered for word copies: at most this long … */
+const SMALL_VIEW = 1024;
+/** … over buffers at most this large. */
+const SMALL_BUFFER = 65_536;
 const OPTION_KEYS = ['clock', 'reseedBytes', 'reseedIntervalNs', 'bulkThreshold', 'bulk', 'chacha'] as const;
 
 export interface ChaChaFrontOptions {
@@ -92,6 +96,11 @@ export class ChaChaFront implements Generator, Serving, TakingUint {
   readonly #key = new Uint8Array(KEY);
   readonly #fresh = new Uint8Array(KEY);
   readonly #buf = new Uint8Array(BATCH);
+  /** The same batch as 32-bit words, for word-at-a-time copies (see `#take`). */
+  readonly #buf32 = new Uint32Array(this.#buf.buffer);
+  /** The last small destination seen, and its word view once it was seen twice in a row. */
+  #lastOut: Uint8Array | undefined;
+  #lastOut32: Uint32Array | undefined;
   #pos = BATCH;
   #keyed = false;
   #served = 0;
@@ -165,6 +174,8 @@ export class ChaChaFront implements Generator, Serving, TakingUint {
     this.#pos = BATCH;
     this.#keyed = false;
     this.#served = 0;
+    this.#lastOut = undefined;
+    this.#lastOut32 = undefined;
   }
 
   /**
@@ -239,6 +250,22 @@ export class ChaChaFront implements Generator, Serving, TakingUint {
   /** Copies the next `n` buffered bytes into `out`, wiping them from the buffer. */
   #take(out: Uint8Array, n: number): void {
     const buf = this.#buf;
+    const pos = this.#pos;
+    if (((pos | n) & 3) === 0 && n !== 0 && pos + n <= BATCH) {
+      const out32 = this.#words(out, n);
+      if (out32 !== undefined) {
+        // Word-aligned in both buffers: copy and wipe 32 bits at a time (a destination reused
+        // for small requests, the common case, is seen here again and again).
+        const b32 = this.#buf32;
+        const w = pos >>> 2;
+        for (let i = 0; i < n >>> 2; i++) {
+          out32[i] = b32[w + i]!;
+          b32[w + i] = 0;
+        }
+        this.#pos = pos + n;
+        return;
+      }
+    }
     let done = 0;
     while (done < n) {
       if (this.#pos === BATCH) this.#refill();
@@ -257,6 +284,30 @@ export class ChaChaFront implements Generator, Serving, TakingUint {
       this.#pos = start + k;
       done += k;
     }
+  }
+
+  /**
+   * A `Uint32Array` over exactly `out`'s bytes when `out` is the same small, word-aligned
+   * destination as last time (its view is made on the second use, then kept); else undefined.
+   * Only views of at most `SMALL_VIEW` bytes over buffers of at most `SMALL_BUFFER` bytes are
+   * remembered, so a remembered view never keeps a large buffer alive; `forget()` drops it.
+   */
+  #words(out: Uint8Array, n: number): Uint32Array | undefined {
+    if (out === this.#lastOut) {
+      const known = this.#lastOut32;
+      if (known !== undefined && known.length === n >>> 2) return known;
+      if (known === undefined && (out.byteOffset & 3) === 0) {
+        const made = new Uint32Array(out.buffer, out.byteOffset, n >>> 2);
+        this.#lastOut32 = made;
+        return made;
+      }
+      return undefined;
+    }
+    if (n <= SMALL_VIEW && out.buffer.byteLength <= SMALL_BUFFER) {
+      this.#lastOut = out;
+      this.#lastOut32 = undefined;
+    }
+    return undefined;
   }
 
   /** A new batch under the current key; its first 32 bytes become the next key at once. */

@@ -96,6 +96,14 @@ export function randomIntFrom(take: (nbytes: number) => number, a: unknown, b: u
   if (range === 1) return min;
   const bits = bitLength(range - 1);
   const nbytes = (bits + 7) >>> 3;
+  if (bits < 32) {
+    // The low `bits` bits of a value below 2^32, with 32-bit integer operations.
+    const mask = -1 >>> (32 - bits);
+    for (;;) {
+      const v = take(nbytes) & mask;
+      if (v < range) return min + v;
+    }
+  }
   const mod = 2 ** bits;
   for (;;) {
     const v = take(nbytes) % mod;

@@ -50,6 +50,11 @@ import type { EntropyStatus, SeedSource } from './status.js';
 /** Loop iterations between upkeeps on backends whose loop source is a JavaScript hook. */
 export const HOOK_UPKEEP_EVERY = 64;
 
+/** `fill` remembers a validated destination of at most this many bytes … */
+const SMALL_VIEW = 1024;
+/** … over a buffer of at most this many. */
+const SMALL_BUFFER = 65_536;
+
 /** The least credited entropy, in bits, from which the runtime counts as seeded. */
 export const MIN_SEED_ENTROPY_BITS = 256;
 
@@ -145,6 +150,8 @@ export class EntropyRuntime {
   #lastGeneration: number | bigint | undefined;
   #clonePending = false;
   #clones = 0;
+  /** The last small plain Uint8Array `fill` validated (see `fill`). */
+  #validated: Uint8Array | undefined;
 
   /** @throws ShimkitTypeError `ERR_INVALID_ARG_TYPE` for an unknown option key or a wrong type. */
   constructor(os: Os, options?: RuntimeOptions) {
@@ -227,6 +234,7 @@ export class EntropyRuntime {
     this.#front?.forget();
     this.#front = undefined;
     this.#fortuna = undefined;
+    this.#validated = undefined;
     this.#clonePending = false;
     this.#generation = undefined;
     this.#lastGeneration = undefined;
@@ -251,7 +259,17 @@ export class EntropyRuntime {
    * @throws ShimkitTypeError / ShimkitRangeError (arguments), NoEntropyError `ERR_NO_ENTROPY`.
    */
   fill<T extends ArrayBufferView>(dest: T): T {
-    this.#serve(checkDestination(dest, MAX_REQUEST));
+    // A plain Uint8Array validated by the previous call is still valid if it is not empty (a
+    // detached view has length 0): its buffer can neither become immutable nor move. Only small
+    // views over small buffers are remembered (nothing large is kept alive); `stop()` drops it.
+    const known = this.#validated;
+    if ((dest as unknown) === known && known !== undefined && known.byteLength !== 0 && known.byteLength <= SMALL_VIEW) {
+      this.#serve(known);
+      return dest;
+    }
+    const out = checkDestination(dest, MAX_REQUEST);
+    if (out === (dest as unknown) && out.byteLength <= SMALL_VIEW && out.buffer.byteLength <= SMALL_BUFFER) this.#validated = out;
+    this.#serve(out);
     return dest;
   }
 

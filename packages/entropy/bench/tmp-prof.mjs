@@ -1,0 +1,26 @@
+import { os } from '@shimkit/os-unix';
+const { ChaChaFront, Fortuna, createRandom } = await import('@shimkit/entropy/generators');
+const { assertWritableBytes } = await import('@shimkit/os-shim/validate');
+const e = await import('@shimkit/entropy');
+e.initialize();
+const seed = new Uint8Array(48).fill(3);
+const f = new Fortuna(); f.reseed(seed);
+const ch = (k, n, c, d) => os.cpu.chacha20(k, n, c, d);
+const noClock = new ChaChaFront(f, { chacha: ch });
+const withClock = new ChaChaFront(f, { chacha: ch, clock: () => os.time.monotonicNs() });
+const b32 = new Uint8Array(32);
+function m(name, f) { for (let i=0;i<300000;i++) f(); let best=1e9; for (let r=0;r<7;r++){ const N=300000; const t=process.hrtime.bigint(); for(let i=0;i<N;i++) f(); best=Math.min(best, Number(process.hrtime.bigint()-t)/N);} console.log(name.padEnd(30), best.toFixed(1)); }
+const syms = Object.getOwnPropertySymbols(ChaChaFront.prototype);
+const SERVE = syms.find(s => s.description.includes('serve')), TAKE = syms.find(s => s.description.includes('take'));
+m('empty loop', () => {});
+m('assertWritableBytes', () => assertWritableBytes(b32, 'dest', 2**31-1));
+m('front SERVE noclock', () => noClock[SERVE](b32));
+m('front SERVE clock', () => withClock[SERVE](b32));
+m('front fill clock', () => withClock.fill(b32));
+m('front TAKE2 clock', () => withClock[TAKE](2));
+m('default fill', () => e.fill(b32));
+m('default randomInt', () => e.randomInt(1000));
+m('default randomUUID', () => e.randomUUID());
+m('monotonicNs', () => os.time.monotonicNs());
+const r = createRandom(withClock);
+m('createRandom randomInt', () => r.randomInt(1000));
