@@ -51,19 +51,28 @@ export interface Random {
   reseed(seed: Uint8Array): void;
 }
 
-/** Two lower-case hex digits per byte value. */
-const HEX = Array.from({ length: 256 }, (_, i) => (i < 16 ? '0' : '') + i.toString(16));
+/** Character codes of the lower-case hex digits. */
+const HEX_CODES = Array.from({ length: 16 }, (_, i) => i.toString(16).charCodeAt(0));
+const DASH = 0x2d;
 
 /**
  * Sets the version and variant bits of 16 random bytes, formats them as a UUID, and wipes them.
+ * One `String.fromCharCode` call of 36 codes builds the string flat, in one allocation (about
+ * half the time of twenty concatenations).
  * @internal
  */
 export function formatUuid(b: Uint8Array): string {
-  const h = HEX;
-  const s =
-    h[b[0]!]! + h[b[1]!]! + h[b[2]!]! + h[b[3]!]! + '-' + h[b[4]!]! + h[b[5]!]! + '-' +
-    h[(b[6]! & 0x0f) | 0x40]! + h[b[7]!]! + '-' + h[(b[8]! & 0x3f) | 0x80]! + h[b[9]!]! + '-' +
-    h[b[10]!]! + h[b[11]!]! + h[b[12]!]! + h[b[13]!]! + h[b[14]!]! + h[b[15]!]!;
+  const c = HEX_CODES;
+  const b6 = (b[6]! & 0x0f) | 0x40;
+  const b8 = (b[8]! & 0x3f) | 0x80;
+  const s = String.fromCharCode(
+    c[b[0]! >>> 4]!, c[b[0]! & 15]!, c[b[1]! >>> 4]!, c[b[1]! & 15]!, c[b[2]! >>> 4]!, c[b[2]! & 15]!, c[b[3]! >>> 4]!, c[b[3]! & 15]!, DASH,
+    c[b[4]! >>> 4]!, c[b[4]! & 15]!, c[b[5]! >>> 4]!, c[b[5]! & 15]!, DASH,
+    c[b6 >>> 4]!, c[b6 & 15]!, c[b[7]! >>> 4]!, c[b[7]! & 15]!, DASH,
+    c[b8 >>> 4]!, c[b8 & 15]!, c[b[9]! >>> 4]!, c[b[9]! & 15]!, DASH,
+    c[b[10]! >>> 4]!, c[b[10]! & 15]!, c[b[11]! >>> 4]!, c[b[11]! & 15]!, c[b[12]! >>> 4]!, c[b[12]! & 15]!,
+    c[b[13]! >>> 4]!, c[b[13]! & 15]!, c[b[14]! >>> 4]!, c[b[14]! & 15]!, c[b[15]! >>> 4]!, c[b[15]! & 15]!,
+  );
   b.fill(0);
   return s;
 }
@@ -96,17 +105,25 @@ export function randomIntFrom(take: (nbytes: number) => number, a: unknown, b: u
   if (range === 1) return min;
   const bits = bitLength(range - 1);
   const nbytes = (bits + 7) >>> 3;
-  if (bits < 32) {
-    // The low `bits` bits of a value below 2^32, with 32-bit integer operations.
-    const mask = -1 >>> (32 - bits);
-    for (;;) {
-      const v = take(nbytes) & mask;
-      if (v < range) return min + v;
-    }
+  if (bits >= 32) return wideRandomInt(take, min, range, bits, nbytes);
+  // The low `bits` bits of a value below 2^32, with 32-bit integer operations.
+  const mask = -1 >>> (32 - bits);
+  for (;;) {
+    const v = take(nbytes) & mask;
+    if (v < range) return min + v;
   }
+}
+
+/**
+ * The 32 … 48-bit case, kept apart so that the common small case stays in small-integer
+ * arithmetic: v − ⌊v / 2^bits⌋ · 2^bits is exact in doubles (a power of two divides exactly)
+ * and avoids a floating-point remainder.
+ */
+function wideRandomInt(take: (nbytes: number) => number, min: number, range: number, bits: number, nbytes: number): number {
   const mod = 2 ** bits;
   for (;;) {
-    const v = take(nbytes) % mod;
+    const raw = take(nbytes);
+    const v = raw - Math.floor(raw / mod) * mod;
     if (v < range) return min + v;
   }
 }
