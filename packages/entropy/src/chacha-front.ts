@@ -91,7 +91,7 @@ export class ChaChaFront implements Generator, Serving, TakingUint {
   readonly chachaAccelerated: boolean;
   readonly #clock: (() => bigint) | undefined;
   readonly #chacha: ChaCha20Keystream;
-  readonly #parentServe: (out: Uint8Array) => void;
+  readonly #parentServe: (out: Uint8Array, fresh?: boolean) => void;
   readonly #parentMax: number;
   readonly #key = new Uint8Array(KEY);
   readonly #fresh = new Uint8Array(KEY);
@@ -186,7 +186,7 @@ export class ChaChaFront implements Generator, Serving, TakingUint {
    */
   generate(n: number): Uint8Array {
     const out = new Uint8Array(checkLength(n, MAX_REQUEST));
-    this[SERVE](out);
+    this[SERVE](out, true);
     return out;
   }
 
@@ -199,7 +199,7 @@ export class ChaChaFront implements Generator, Serving, TakingUint {
   }
 
   /** @internal Serves a validated destination; all zero on any throw. */
-  [SERVE](out: Uint8Array): void {
+  [SERVE](out: Uint8Array, fresh = false): void {
     try {
       const n = out.length;
       if (n > this.bulkThreshold) {
@@ -211,7 +211,7 @@ export class ChaChaFront implements Generator, Serving, TakingUint {
         this.#bulkKeystream(out);
       } else {
         if (!this.#keyed || this.#served >= this.reseedBytes || this.#timeIsUp(false)) this.#reseedFromParent();
-        this.#take(out, n);
+        this.#take(out, n, fresh);
       }
       this.#served += n;
     } catch (error) {
@@ -248,10 +248,10 @@ export class ChaChaFront implements Generator, Serving, TakingUint {
   }
 
   /** Copies the next `n` buffered bytes into `out`, wiping them from the buffer. */
-  #take(out: Uint8Array, n: number): void {
+  #take(out: Uint8Array, n: number, fresh = false): void {
     const buf = this.#buf;
     const pos = this.#pos;
-    if (((pos | n) & 3) === 0 && n !== 0 && pos + n <= BATCH) {
+    if (!fresh && ((pos | n) & 3) === 0 && n !== 0 && pos + n <= BATCH) {
       const out32 = this.#words(out, n);
       if (out32 !== undefined) {
         // Word-aligned in both buffers: copy and wipe 32 bits at a time (a destination reused
@@ -328,7 +328,7 @@ export class ChaChaFront implements Generator, Serving, TakingUint {
   #bulkKeystream(out: Uint8Array): void {
     const key = this.#fresh;
     try {
-      this.#take(key, KEY);
+      this.#take(key, KEY, true);
       this.#chacha(key, NONCE, 0, out);
     } finally {
       key.fill(0);

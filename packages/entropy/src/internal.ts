@@ -11,17 +11,21 @@
 
 import type { Generator } from './generator.js';
 
-/** Serves an already-validated destination; leaves it all zero if it throws. */
+/**
+ * Serves an already-validated destination; leaves it all zero if it throws. The optional second
+ * argument `fresh` is true when the caller just allocated `out` (so it will not come back: no
+ * point in remembering it for word copies).
+ */
 export const SERVE: unique symbol = Symbol('@shimkit/entropy serve');
 
 export interface Serving {
-  [SERVE](out: Uint8Array): void;
+  [SERVE](out: Uint8Array, fresh?: boolean): void;
 }
 
 /** `gen[SERVE]` when `gen` is one of ours, else its public `fill` (zeroing `out` on a throw). */
-export function serverOf(gen: Generator): (out: Uint8Array) => void {
+export function serverOf(gen: Generator): (out: Uint8Array, fresh?: boolean) => void {
   const own = (gen as Partial<Serving>)[SERVE];
-  if (typeof own === 'function') return (out) => own.call(gen, out);
+  if (typeof own === 'function') return (out, fresh) => own.call(gen, out, fresh);
   return (out) => {
     try {
       gen.fill(out);

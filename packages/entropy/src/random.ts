@@ -161,7 +161,7 @@ export function createRandom(gen: Generator): Random {
 
   const generate = (n: number): Uint8Array => {
     const out = new Uint8Array(checkLength(n, cap));
-    serve(out);
+    serve(out, true);
     return out;
   };
 

@@ -276,7 +276,7 @@ export class EntropyRuntime {
   /** `n` fresh bytes (0 ≤ n ≤ 2^31 − 1). @throws as `fill`. */
   randomBytes(n: number): Uint8Array {
     const out = new Uint8Array(checkLength(n, MAX_REQUEST));
-    this.#serve(out);
+    this.#serve(out, true);
     return out;
   }
 
@@ -310,10 +310,10 @@ export class EntropyRuntime {
   }
 
   /** Serves a validated destination; all zero on any throw. */
-  #serve(out: Uint8Array): void {
+  #serve(out: Uint8Array, fresh = false): void {
     try {
       const front = this.#front !== undefined && !this.#clonePending && this.#generation === undefined ? this.#front : this.#ready();
-      front[SERVE](out);
+      front[SERVE](out, fresh);
     } catch (error) {
       out.fill(0);
       throw error;
@@ -502,8 +502,8 @@ export class EntropyRuntime {
       fill(dest: ArrayBufferView) {
         self.fill(dest);
       },
-      [SERVE](out: Uint8Array) {
-        self.#serve(out);
+      [SERVE](out: Uint8Array, fresh?: boolean) {
+        self.#serve(out, fresh);
       },
       [TAKE_UINT](nbytes: number) {
         return self.#take(nbytes);
