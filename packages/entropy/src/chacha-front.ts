@@ -224,15 +224,20 @@ export class ChaChaFront implements Generator, Serving, TakingUint {
   [TAKE_UINT](nbytes: number): number {
     if (!this.#keyed || this.#served >= this.reseedBytes || this.#timeIsUp(false)) this.#reseedFromParent();
     const buf = this.#buf;
-    let v = 0;
+    // The leading bytes beyond the last four go to `hi`, the last four to `lo` (32-bit integer
+    // operations: no floating point in the common case of at most four bytes).
+    const split = nbytes - 4;
+    let hi = 0;
+    let lo = 0;
     for (let i = 0; i < nbytes; i++) {
       if (this.#pos === BATCH) this.#refill();
       const p = this.#pos++;
-      v = v * 256 + buf[p]!;
+      if (i < split) hi = hi * 256 + buf[p]!;
+      else lo = (lo << 8) | buf[p]!;
       buf[p] = 0;
     }
     this.#served += nbytes;
-    return v;
+    return split > 0 ? hi * 0x1_0000_0000 + (lo >>> 0) : lo >>> 0;
   }
 
   /**
