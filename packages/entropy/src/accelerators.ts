@@ -117,64 +117,54 @@ function probeChacha(accel: ChaCha20Keystream): string | undefined {
 }
 
 /**
+ * The probed keystream for one accelerator: `given` (absent → pure JS) if `probe(given)` finds
+ * nothing wrong; the pure-JS `js` otherwise. The returned function falls back to `js` for good
+ * after `given` throws once (zeroing that call's output and rethrowing).
+ */
+function probed<F extends (...args: never[]) => void>(
+  name: string,
+  label: string,
+  backend: string,
+  log: (line: string) => void,
+  given: F | undefined,
+  js: F,
+  probe: (accel: F) => string | undefined,
+  destOf: (args: Parameters<F>) => Uint8Array,
+): ProbedKeystream<F> {
+  if (given === js) return new ProbedKeystream(name, js, 'javascript', 'pure JavaScript requested');
+  if (given === undefined) return new ProbedKeystream(name, js, 'javascript', `the ${backend} backend has no os.cpu.${name}`);
+  const refused = probe(given);
+  if (refused !== undefined) {
+    log(`@shimkit/entropy: the ${label} accelerator is not used (${refused}); using @noble/ciphers (same bytes)`);
+    return new ProbedKeystream(name, js, 'javascript', refused);
+  }
+  let state: ProbedKeystream<F>;
+  const fn = ((...args: Parameters<F>): void => {
+    if (!state.accelerated) return js(...args);
+    try {
+      given(...args);
+    } catch (error) {
+      destOf(args).fill(0);
+      state.demote(`failed after its probe (${message(error)}); pure JavaScript since`);
+      log(`@shimkit/entropy: the ${label} accelerator failed (${message(error)}); that request threw with its output zeroed, the next ones use @noble/ciphers`);
+      throw error;
+    }
+  }) as F;
+  state = new ProbedKeystream(name, fn, 'accelerator', 'known-answer probe passed');
+  return state;
+}
+
+/**
  * Probes `accel` (the caller's, or else `cpu.aes256Ctr`) once and returns the keystream to use.
  * `log` hears about a refused or failing accelerator.
  */
 export function probeAes256Ctr(cpu: Cpu, backend: string, log: (line: string) => void, accel?: Aes256Ctr): ProbedKeystream<Aes256Ctr> {
-  const given = accel ?? linkedAes256Ctr(cpu);
-  if (given === jsAes256Ctr) return new ProbedKeystream('aes256Ctr', jsAes256Ctr, 'javascript', 'pure JavaScript requested');
-  if (given === undefined) return new ProbedKeystream('aes256Ctr', jsAes256Ctr, 'javascript', `the ${backend} backend has no os.cpu.aes256Ctr`);
-  const refused = probeAes(given);
-  if (refused !== undefined) {
-    log(`@shimkit/entropy: the AES-256-CTR accelerator is not used (${refused}); using @noble/ciphers (same bytes)`);
-    return new ProbedKeystream('aes256Ctr', jsAes256Ctr, 'javascript', refused);
-  }
-  let probed: ProbedKeystream<Aes256Ctr>;
-  const fn: Aes256Ctr = (key, counter, dest) => {
-    if (probed.accelerated) {
-      try {
-        given(key, counter, dest);
-        return;
-      } catch (error) {
-        dest.fill(0);
-        probed.demote(`failed after its probe (${message(error)}); pure JavaScript since`);
-        log(`@shimkit/entropy: the AES-256-CTR accelerator failed (${message(error)}); that request threw with its output zeroed, the next ones use @noble/ciphers`);
-        throw error;
-      }
-    }
-    jsAes256Ctr(key, counter, dest);
-  };
-  probed = new ProbedKeystream('aes256Ctr', fn, 'accelerator', 'known-answer probe passed');
-  return probed;
+  return probed('aes256Ctr', 'AES-256-CTR', backend, log, accel ?? linkedAes256Ctr(cpu), jsAes256Ctr, probeAes, (args) => args[2]);
 }
 
 /** As `probeAes256Ctr`, for ChaCha20 (`cpu.chacha20`). */
 export function probeChacha20(cpu: Cpu, backend: string, log: (line: string) => void, accel?: ChaCha20Keystream): ProbedKeystream<ChaCha20Keystream> {
-  const given = accel ?? linkedChacha20(cpu);
-  if (given === jsChacha20) return new ProbedKeystream('chacha20', jsChacha20, 'javascript', 'pure JavaScript requested');
-  if (given === undefined) return new ProbedKeystream('chacha20', jsChacha20, 'javascript', `the ${backend} backend has no os.cpu.chacha20`);
-  const refused = probeChacha(given);
-  if (refused !== undefined) {
-    log(`@shimkit/entropy: the ChaCha20 accelerator is not used (${refused}); using @noble/ciphers (same bytes)`);
-    return new ProbedKeystream('chacha20', jsChacha20, 'javascript', refused);
-  }
-  let probed: ProbedKeystream<ChaCha20Keystream>;
-  const fn: ChaCha20Keystream = (key, nonce, counter, dest) => {
-    if (probed.accelerated) {
-      try {
-        given(key, nonce, counter, dest);
-        return;
-      } catch (error) {
-        dest.fill(0);
-        probed.demote(`failed after its probe (${message(error)}); pure JavaScript since`);
-        log(`@shimkit/entropy: the ChaCha20 accelerator failed (${message(error)}); that request threw with its output zeroed, the next ones use @noble/ciphers`);
-        throw error;
-      }
-    }
-    jsChacha20(key, nonce, counter, dest);
-  };
-  probed = new ProbedKeystream('chacha20', fn, 'accelerator', 'known-answer probe passed');
-  return probed;
+  return probed('chacha20', 'ChaCha20', backend, log, accel ?? linkedChacha20(cpu), jsChacha20, probeChacha, (args) => args[3]);
 }
 
 /** `cpu.aes256Ctr`, bound to `cpu`, or undefined when the backend has none (not probed). */
