@@ -39,8 +39,6 @@ export const FORTUNA_MIN_POOL0 = 64;
 /** Minimum time between two pool reseeds when a clock is given (ns). */
 export const FORTUNA_RESEED_INTERVAL_NS = 1_000_000_000n;
 
-const COUNTER_MASK = (1n << 128n) - 1n;
-const LOW64 = (1n << 64n) - 1n;
 
 type Sha256 = ReturnType<typeof sha256.create>;
 
@@ -86,9 +84,12 @@ export class Fortuna implements Generator, Serving {
   readonly accelerated: boolean;
 
   #key: Uint8Array = new Uint8Array(32);
-  #counter = 0n;
+  /** The 128-bit counter C as four 32-bit words, most significant first (no BigInt on the hot path). */
+  readonly #counter = new Uint32Array(4);
   readonly #counterBlock = new Uint8Array(16);
   readonly #counterView = new DataView(this.#counterBlock.buffer);
+  /** A zeroed 32-byte buffer the next key is written into (the replaced key becomes the next spare). */
+  #spare: Uint8Array = new Uint8Array(32);
   #pools: Sha256[] = Array.from({ length: FORTUNA_POOLS }, () => sha256.create());
   #pool0Length = 0;
   #reseedCount = 0;
@@ -112,7 +113,7 @@ export class Fortuna implements Generator, Serving {
 
   /** True once the counter left zero (a reseed, or a pool reseed, happened). */
   get seeded(): boolean {
-    return this.#counter !== 0n;
+    return this.#counterIsSet();
   }
 
   /** Pool reseeds done so far. */
@@ -196,7 +197,7 @@ export class Fortuna implements Generator, Serving {
   [SERVE](out: Uint8Array): void {
     try {
       this.#maybePoolReseed();
-      if (this.#counter === 0n) {
+      if (!this.#counterIsSet()) {
         throw new UnseededError(
           this.name,
           'call reseed(seed) with seed material carrying at least 256 bits of entropy (e.g. 32 bytes from the OS CSPRNG), or add() more than 64 bytes to pool 0',
@@ -214,20 +215,44 @@ export class Fortuna implements Generator, Serving {
 
   /** One chunk: ⌈m/16⌉ blocks of output, then two blocks that become the next key. */
   #chunk(dest: Uint8Array): void {
-    const blocks = BigInt(Math.ceil(dest.length / 16));
-    this.#aes(this.#key, this.#setCounterBlock(this.#counter), dest);
-    const next = new Uint8Array(32);
-    this.#aes(this.#key, this.#setCounterBlock(this.#counter + blocks), next);
-    this.#key.fill(0);
+    const blocks = (dest.length + 15) >>> 4;
+    this.#aes(this.#key, this.#setCounterBlock(0), dest);
+    const next = this.#spare;
+    this.#aes(this.#key, this.#setCounterBlock(blocks), next);
+    const old = this.#key;
+    old.fill(0);
     this.#key = next;
-    this.#counter = (this.#counter + blocks + 2n) & COUNTER_MASK;
+    this.#spare = old;
+    this.#addToCounter(blocks + 2);
   }
 
-  /** Writes `value` mod 2^128 as the big-endian counter block (two 64-bit stores, not 16 BigInt steps). */
-  #setCounterBlock(value: bigint): Uint8Array {
-    const v = value & COUNTER_MASK;
-    this.#counterView.setBigUint64(0, v >> 64n);
-    this.#counterView.setBigUint64(8, v & LOW64);
+  /** True once C left zero. */
+  #counterIsSet(): boolean {
+    const c = this.#counter;
+    return (c[0]! | c[1]! | c[2]! | c[3]!) !== 0;
+  }
+
+  /** C ← (C + n) mod 2^128, for 0 ≤ n < 2^32. */
+  #addToCounter(n: number): void {
+    const c = this.#counter;
+    let carry = n;
+    for (let i = 3; i >= 0 && carry !== 0; i--) {
+      const sum = c[i]! + carry;
+      c[i] = sum; // stored mod 2^32
+      carry = sum > 0xffff_ffff ? 1 : 0;
+    }
+  }
+
+  /** Writes (C + plus) mod 2^128 as the big-endian counter block, for 0 ≤ plus < 2^32. */
+  #setCounterBlock(plus: number): Uint8Array {
+    const c = this.#counter;
+    const view = this.#counterView;
+    let carry = plus;
+    for (let i = 3; i >= 0; i--) {
+      const sum = c[i]! + carry;
+      view.setUint32(i * 4, sum >>> 0);
+      carry = sum > 0xffff_ffff ? 1 : 0;
+    }
     return this.#counterBlock;
   }
 
@@ -239,7 +264,7 @@ export class Fortuna implements Generator, Serving {
     });
     key.fill(0);
     this.#key = next;
-    this.#counter = (this.#counter + 1n) & COUNTER_MASK;
+    this.#addToCounter(1);
   }
 
   #maybePoolReseed(): void {

@@ -55,6 +55,9 @@ const SMALL_VIEW = 1024;
 /** … over a buffer of at most this many. */
 const SMALL_BUFFER = 65_536;
 
+/** The native cycle trace is drained at most this often by the upkeep (ns). */
+export const PUMP_INTERVAL_NS = 1_000_000n;
+
 /** The least credited entropy, in bits, from which the runtime counts as seeded. */
 export const MIN_SEED_ENTROPY_BITS = 256;
 
@@ -150,6 +153,7 @@ export class EntropyRuntime {
   #lastGeneration: number | bigint | undefined;
   #clonePending = false;
   #clones = 0;
+  #lastPumpNs: bigint | undefined;
   /** The last small plain Uint8Array `fill` validated (see `fill`). */
   #validated: Uint8Array | undefined;
 
@@ -235,6 +239,7 @@ export class EntropyRuntime {
     this.#front = undefined;
     this.#fortuna = undefined;
     this.#validated = undefined;
+    this.#lastPumpNs = undefined;
     this.#clonePending = false;
     this.#generation = undefined;
     this.#lastGeneration = undefined;
@@ -413,7 +418,13 @@ export class EntropyRuntime {
     const fortuna = this.#fortuna;
     if (!fortuna) return;
     const now = this.os.time.monotonicNs();
-    this.#loop?.pump();
+    // Drain the native trace at most once per PUMP_INTERVAL_NS: a drain is a native call, and
+    // back-to-back bulk requests would otherwise pay it each time for a handful of samples (the
+    // ring holds thousands of iterations, far more than a millisecond of loop turns).
+    if (this.#lastPumpNs === undefined || now - this.#lastPumpNs >= PUMP_INTERVAL_NS) {
+      this.#lastPumpNs = now;
+      this.#loop?.pump();
+    }
     this.#periodic?.maybeFeed(now);
     const fromOs = this.#osRandom.due(now);
     if (fromOs) {
