@@ -145,6 +145,10 @@ export class Fortuna implements Generator, Serving {
   /**
    * Feeds `data` into pool `pool` (0–31), tagged with `source` (0–255): the pool absorbs the
    * bytes (source, data.length mod 256) and then `data`.
+   *
+   * @throws ShimkitRangeError `ERR_OUT_OF_RANGE` (source or pool out of range), ShimkitTypeError
+   *   `ERR_INVALID_ARG_TYPE` / `ERR_DETACHED_BUFFER` (data not a live Uint8Array).
+   * @example fortuna.add(2, 0, timingSamples);
    */
   add(source: number, pool: number, data: Uint8Array): void {
     const src = assertIntInRange(source, 'source', 0, 255);
@@ -159,6 +163,9 @@ export class Fortuna implements Generator, Serving {
   /**
    * Round-robin feeding for one source (mirage-crypto-rng's `accumulate`): the k-th call of the
    * returned function (k from 0) adds its data to pool k mod 32.
+   *
+   * @throws ShimkitRangeError `ERR_OUT_OF_RANGE` when `source` is not in [0, 255].
+   * @example const feed = fortuna.accumulator(3); feed(sample);
    */
   accumulator(source: number): (data: Uint8Array) => void {
     const src = assertIntInRange(source, 'source', 0, 255);

@@ -137,7 +137,13 @@ export class HmacDrbg implements Generator, Serving {
     return this.#reseedCounter;
   }
 
-  /** Instantiate (§10.1.2.3). Re-instantiating replaces the whole state. */
+  /**
+   * Instantiate (§10.1.2.3). Re-instantiating replaces the whole state.
+   *
+   * @throws ShimkitRangeError `ERR_OUT_OF_RANGE` when `entropyInput` is shorter than 32 bytes;
+   *   ShimkitTypeError for arguments that are not live Uint8Arrays.
+   * @example drbg.instantiate(entropy32, nonce16, personalization);
+   */
   instantiate(entropyInput: Uint8Array, nonce: Uint8Array, personalizationString: Uint8Array = EMPTY): void {
     const e = this.#checkEntropy(entropyInput, 'entropyInput', HMAC_DRBG_MIN_ENTROPY);
     const n = checkSeed(nonce, 'nonce');
@@ -148,6 +154,10 @@ export class HmacDrbg implements Generator, Serving {
   /**
    * Reseed (§10.1.2.4) with `entropyInput` (at least 32 bytes) and optional additional input.
    * On a DRBG never instantiated, instantiates it (see the module comment; 48 bytes minimum).
+   *
+   * @throws ShimkitRangeError `ERR_OUT_OF_RANGE` when `entropyInput` is too short;
+   *   ShimkitTypeError for arguments that are not live Uint8Arrays.
+   * @example drbg.reseed(fresh32, additionalInput);
    */
   reseed(entropyInput: Uint8Array, additionalInput: Uint8Array = EMPTY): void {
     if (!this.#instantiated) {
