@@ -1,7 +1,8 @@
 /**
  * ChaCha20 (RFC 8439 §2.3–2.4) as a keystream source for the ChaCha20 front: the signature of the
  * OS shim's optional `Cpu.chacha20` accelerator, and its pure-JavaScript implementation on
- * @noble/ciphers (`chacha20` from `@noble/ciphers/chacha.js`).
+ * @noble/ciphers (`chacha20` from `@noble/ciphers/chacha.js`). This module imports no OS: the
+ * runtime passes a backend's accelerator in (see `accelerators.ts`).
  *
  * `chacha(key, nonce, counter, dest)` writes into `dest` the keystream for the 32-byte key and
  * 12-byte nonce from 32-bit block counter `counter`; `key` and `nonce` are not modified. Both
@@ -10,7 +11,6 @@
  */
 
 import { chacha20 } from '@noble/ciphers/chacha.js';
-import { os } from '@shimkit/os-shim';
 
 /** Writes the ChaCha20 keystream for `key`, `nonce` from block `counter` into `dest`. */
 export type ChaCha20Keystream = (key: Uint8Array, nonce: Uint8Array, counter: number, dest: Uint8Array) => void;
@@ -26,10 +26,3 @@ export const jsChacha20: ChaCha20Keystream = (key, nonce, counter, dest) => {
     chacha20(key, nonce, ZEROS.subarray(0, piece.length), piece, counter + off / 64);
   }
 };
-
-/** The linked backend's `Cpu.chacha20`, when it has one. */
-export function linkedChacha20(): ChaCha20Keystream | undefined {
-  const cpu = os.cpu;
-  const accel = cpu.chacha20;
-  return accel === undefined ? undefined : (key, nonce, counter, dest) => accel.call(cpu, key, nonce, counter, dest);
-}

@@ -17,17 +17,17 @@
  *   first m bytes, sets K to the last 32 bytes and adds the block count to C (generator
  *   rekeying after every request: forward secrecy for what was returned).
  *
- * AES-256-CTR comes from the linked OS backend's `Cpu.aes256Ctr` accelerator when it has one,
- * otherwise from @noble/ciphers; SHA-256 from @noble/hashes. Both paths give the same bytes.
+ * AES-256-CTR is @noble/ciphers' unless the caller passes an accelerator (`options.aes`: the
+ * default runtime passes the OS backend's probed `Cpu.aes256Ctr`); SHA-256 is @noble/hashes'.
+ * Both paths give the same bytes. This module imports no OS: it is the deterministic part only.
  */
 
 import { sha256 } from '@noble/hashes/sha2.js';
-import { os } from '@shimkit/os-shim';
-import { ShimkitTypeError } from '@shimkit/os-shim/errors';
-import { assertIntInRange } from '@shimkit/os-shim/validate';
+import { assertFunction, assertIntInRange, assertOptions } from '@shimkit/os-shim/validate';
 import { type Aes256Ctr, jsAes256Ctr } from './aes-ctr.js';
 import { UnseededError } from './errors.js';
 import { type Generator, MAX_REQUEST } from './generator.js';
+import { SERVE, type Serving } from './internal.js';
 import { checkDestination, checkLength, checkSeed } from './request.js';
 
 /** Number of entropy pools. */
@@ -39,8 +39,6 @@ export const FORTUNA_MIN_POOL0 = 64;
 /** Minimum time between two pool reseeds when a clock is given (ns). */
 export const FORTUNA_RESEED_INTERVAL_NS = 1_000_000_000n;
 
-const COUNTER_MASK = (1n << 128n) - 1n;
-const LOW64 = (1n << 64n) - 1n;
 
 type Sha256 = ReturnType<typeof sha256.create>;
 
@@ -52,8 +50,9 @@ export interface FortunaOptions {
    */
   clock?: () => bigint;
   /**
-   * The AES-256-CTR keystream to use. Default: the linked backend's `os.cpu.aes256Ctr` when
-   * present, else `jsAes256Ctr` (@noble/ciphers). Pass `jsAes256Ctr` to force pure JavaScript.
+   * The AES-256-CTR keystream to use. Default: `jsAes256Ctr` (@noble/ciphers, pure JavaScript).
+   * Pass an accelerator (e.g. a backend's `os.cpu.aes256Ctr`) to go faster; it must give the
+   * same bytes.
    */
   aes?: Aes256Ctr;
 }
@@ -68,22 +67,29 @@ function sha256d(feed: (h: Sha256) => void): Uint8Array {
   return outer;
 }
 
-function linkedAes(): Aes256Ctr | undefined {
-  const cpu = os.cpu;
-  const accel = cpu.aes256Ctr;
-  return accel === undefined ? undefined : (key, counter, dest) => accel.call(cpu, key, counter, dest);
-}
+const OPTION_KEYS = ['clock', 'aes'] as const;
 
-export class Fortuna implements Generator {
+/**
+ * Fortuna, byte-compatible with mirage-crypto-rng (see the module comment).
+ *
+ * @example
+ * const g = new Fortuna();          // pure JS; new Fortuna({ aes: os.cpu.aes256Ctr }) to accelerate
+ * g.reseed(seed32);                 // any length is mixed in; the entropy it carries is yours to ensure
+ * g.generate(16);                   // Uint8Array(16)
+ */
+export class Fortuna implements Generator, Serving {
   readonly name: string = 'fortuna';
   readonly maxRequest = MAX_REQUEST;
   /** True when AES-256-CTR runs in the OS backend's accelerator rather than in JavaScript. */
   readonly accelerated: boolean;
 
   #key: Uint8Array = new Uint8Array(32);
-  #counter = 0n;
+  /** The 128-bit counter C as four 32-bit words, most significant first (no BigInt on the hot path). */
+  readonly #counter = new Uint32Array(4);
   readonly #counterBlock = new Uint8Array(16);
   readonly #counterView = new DataView(this.#counterBlock.buffer);
+  /** A zeroed 32-byte buffer the next key is written into (the replaced key becomes the next spare). */
+  #spare: Uint8Array = new Uint8Array(32);
   #pools: Sha256[] = Array.from({ length: FORTUNA_POOLS }, () => sha256.create());
   #pool0Length = 0;
   #reseedCount = 0;
@@ -91,26 +97,23 @@ export class Fortuna implements Generator {
   readonly #clock: (() => bigint) | undefined;
   readonly #aes: Aes256Ctr;
 
-  constructor(options: FortunaOptions = {}) {
-    if (typeof options !== 'object' || options === null) {
-      throw new ShimkitTypeError('ERR_INVALID_ARG_TYPE', 'options must be an object');
-    }
-    const { clock, aes } = options;
-    if (clock !== undefined && typeof clock !== 'function') {
-      throw new ShimkitTypeError('ERR_INVALID_ARG_TYPE', `options.clock must be a function, got ${typeof clock}`);
-    }
-    if (aes !== undefined && typeof aes !== 'function') {
-      throw new ShimkitTypeError('ERR_INVALID_ARG_TYPE', `options.aes must be a function, got ${typeof aes}`);
-    }
+  /**
+   * @throws ShimkitTypeError `ERR_INVALID_ARG_TYPE`: `options` not an object, an unknown key,
+   *   `clock` or `aes` not a function.
+   */
+  constructor(options?: FortunaOptions) {
+    const { clock, aes } = assertOptions<FortunaOptions>(options, 'options', OPTION_KEYS);
+    if (clock !== undefined) assertFunction(clock, 'options.clock');
+    if (aes !== undefined) assertFunction(aes, 'options.aes');
     this.#clock = clock;
-    const chosen = aes ?? linkedAes() ?? jsAes256Ctr;
+    const chosen = aes ?? jsAes256Ctr;
     this.#aes = chosen;
     this.accelerated = chosen !== jsAes256Ctr;
   }
 
   /** True once the counter left zero (a reseed, or a pool reseed, happened). */
   get seeded(): boolean {
-    return this.#counter !== 0n;
+    return this.#counterIsSet();
   }
 
   /** Pool reseeds done so far. */
@@ -123,7 +126,17 @@ export class Fortuna implements Generator {
     return this.#pool0Length;
   }
 
-  /** K ← SHA-256d(K ‖ seed); C ← C + 1. Any length of seed, including 0, is accepted. */
+  /**
+   * K ← SHA-256d(K ‖ seed); C ← C + 1 (the first call seeds the generator).
+   *
+   * Any length of `seed` is accepted, including 0, exactly as mirage-crypto-rng does (the known
+   * answers use short seeds): Fortuna mixes what it is given and cannot measure its entropy, so
+   * `seeded` only says that a reseed happened. Seeding it securely is the caller's job: give it
+   * at least 256 bits of entropy (e.g. 32 bytes from an OS CSPRNG). The default runtime does —
+   * it counts as seeded only from at least 256 bits of credited entropy.
+   *
+   * @throws ShimkitTypeError `ERR_INVALID_ARG_TYPE` / `ERR_DETACHED_BUFFER` when `seed` is not a live Uint8Array.
+   */
   reseed(seed: Uint8Array): void {
     const s = checkSeed(seed);
     this.#rekeyWith((h) => h.update(s));
@@ -132,6 +145,10 @@ export class Fortuna implements Generator {
   /**
    * Feeds `data` into pool `pool` (0–31), tagged with `source` (0–255): the pool absorbs the
    * bytes (source, data.length mod 256) and then `data`.
+   *
+   * @throws ShimkitRangeError `ERR_OUT_OF_RANGE` (source or pool out of range), ShimkitTypeError
+   *   `ERR_INVALID_ARG_TYPE` / `ERR_DETACHED_BUFFER` (data not a live Uint8Array).
+   * @example fortuna.add(2, 0, timingSamples);
    */
   add(source: number, pool: number, data: Uint8Array): void {
     const src = assertIntInRange(source, 'source', 0, 255);
@@ -146,6 +163,9 @@ export class Fortuna implements Generator {
   /**
    * Round-robin feeding for one source (mirage-crypto-rng's `accumulate`): the k-th call of the
    * returned function (k from 0) adds its data to pool k mod 32.
+   *
+   * @throws ShimkitRangeError `ERR_OUT_OF_RANGE` when `source` is not in [0, 255].
+   * @example const feed = fortuna.accumulator(3); feed(sample);
    */
   accumulator(source: number): (data: Uint8Array) => void {
     const src = assertIntInRange(source, 'source', 0, 255);
@@ -156,24 +176,44 @@ export class Fortuna implements Generator {
     };
   }
 
+  /**
+   * `n` fresh bytes, 0 ≤ n ≤ 2^31 − 1.
+   *
+   * @throws ShimkitTypeError / ShimkitRangeError (`ERR_INVALID_ARG_TYPE`, `ERR_OUT_OF_RANGE`) for a bad `n`.
+   * @throws UnseededError `ERR_UNSEEDED` before the first reseed.
+   */
   generate(n: number): Uint8Array {
     const len = checkLength(n, MAX_REQUEST);
     const out = new Uint8Array(len);
-    this.#serve(out);
+    this[SERVE](out);
     return out;
   }
 
+  /**
+   * Overwrites every byte of `dest` (an integer typed array or DataView; float arrays are
+   * refused). On an argument error `dest` is untouched; on any other error it is all zero.
+   *
+   * @throws ShimkitTypeError `ERR_INVALID_ARG_TYPE` / `ERR_DETACHED_BUFFER` / `ERR_READ_ONLY_BUFFER`,
+   *   ShimkitRangeError `ERR_OUT_OF_RANGE`, UnseededError `ERR_UNSEEDED`.
+   */
   fill(dest: ArrayBufferView): void {
-    this.#serve(checkDestination(dest, MAX_REQUEST));
+    this[SERVE](checkDestination(dest, MAX_REQUEST));
   }
 
-  #serve(out: Uint8Array): void {
-    this.#maybePoolReseed();
-    if (this.#counter === 0n) throw new UnseededError(this.name);
+  /** @internal Serves a validated destination; all zero on any throw. */
+  [SERVE](out: Uint8Array): void {
     try {
-      for (let off = 0; off < out.length; off += FORTUNA_CHUNK) {
-        this.#chunk(out.subarray(off, Math.min(out.length, off + FORTUNA_CHUNK)));
+      this.#maybePoolReseed();
+      if (!this.#counterIsSet()) {
+        throw new UnseededError(
+          this.name,
+          'call reseed(seed) with seed material carrying at least 256 bits of entropy (e.g. 32 bytes from the OS CSPRNG), or add() more than 64 bytes to pool 0',
+        );
       }
+      // A request of 0 bytes serves no chunk, hence no rekey (as mirage-crypto-rng).
+      if (out.length === 0) return;
+      if (out.length <= FORTUNA_CHUNK) this.#chunk(out);
+      else for (let off = 0; off < out.length; off += FORTUNA_CHUNK) this.#chunk(out.subarray(off, Math.min(out.length, off + FORTUNA_CHUNK)));
     } catch (error) {
       out.fill(0);
       throw error;
@@ -182,20 +222,44 @@ export class Fortuna implements Generator {
 
   /** One chunk: ⌈m/16⌉ blocks of output, then two blocks that become the next key. */
   #chunk(dest: Uint8Array): void {
-    const blocks = BigInt(Math.ceil(dest.length / 16));
-    this.#aes(this.#key, this.#setCounterBlock(this.#counter), dest);
-    const next = new Uint8Array(32);
-    this.#aes(this.#key, this.#setCounterBlock(this.#counter + blocks), next);
-    this.#key.fill(0);
+    const blocks = (dest.length + 15) >>> 4;
+    this.#aes(this.#key, this.#setCounterBlock(0), dest);
+    const next = this.#spare;
+    this.#aes(this.#key, this.#setCounterBlock(blocks), next);
+    const old = this.#key;
+    old.fill(0);
     this.#key = next;
-    this.#counter = (this.#counter + blocks + 2n) & COUNTER_MASK;
+    this.#spare = old;
+    this.#addToCounter(blocks + 2);
   }
 
-  /** Writes `value` mod 2^128 as the big-endian counter block (two 64-bit stores, not 16 BigInt steps). */
-  #setCounterBlock(value: bigint): Uint8Array {
-    const v = value & COUNTER_MASK;
-    this.#counterView.setBigUint64(0, v >> 64n);
-    this.#counterView.setBigUint64(8, v & LOW64);
+  /** True once C left zero. */
+  #counterIsSet(): boolean {
+    const c = this.#counter;
+    return (c[0]! | c[1]! | c[2]! | c[3]!) !== 0;
+  }
+
+  /** C ← (C + n) mod 2^128, for 0 ≤ n < 2^32. */
+  #addToCounter(n: number): void {
+    const c = this.#counter;
+    let carry = n;
+    for (let i = 3; i >= 0 && carry !== 0; i--) {
+      const sum = c[i]! + carry;
+      c[i] = sum; // stored mod 2^32
+      carry = sum > 0xffff_ffff ? 1 : 0;
+    }
+  }
+
+  /** Writes (C + plus) mod 2^128 as the big-endian counter block, for 0 ≤ plus < 2^32. */
+  #setCounterBlock(plus: number): Uint8Array {
+    const c = this.#counter;
+    const view = this.#counterView;
+    let carry = plus;
+    for (let i = 3; i >= 0; i--) {
+      const sum = c[i]! + carry;
+      view.setUint32(i * 4, sum >>> 0);
+      carry = sum > 0xffff_ffff ? 1 : 0;
+    }
     return this.#counterBlock;
   }
 
@@ -207,7 +271,7 @@ export class Fortuna implements Generator {
     });
     key.fill(0);
     this.#key = next;
-    this.#counter = (this.#counter + 1n) & COUNTER_MASK;
+    this.#addToCounter(1);
   }
 
   #maybePoolReseed(): void {

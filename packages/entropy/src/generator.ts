@@ -11,8 +11,12 @@
  *   `dest` (any `ArrayBufferView`, over its `byteOffset`/`byteLength`) and nothing outside it.
  * - Before it was ever seeded it throws `UnseededError` (`ERR_UNSEEDED`) and returns no bytes.
  * - Bad arguments throw `ShimkitTypeError` / `ShimkitRangeError` with a stable code, before any
- *   state change or write; on any error the destination is left unwritten (or, if a primitive
- *   failed midway, zeroed).
+ *   state change or write: the destination is untouched. Float arrays are bad arguments (as for
+ *   `getRandomValues`).
+ * - Any other error (unseeded, reseed required, no entropy, a primitive failing midway) leaves
+ *   the whole destination zero: never partly filled, never its old contents.
+ * - The generators of this package validate once, at their public methods; fronts and the
+ *   runtime call each other through an internal, non-validating path (`internal.ts`).
  */
 
 /** The largest request any generator accepts in one call: 2^31 - 1 bytes. */

@@ -72,12 +72,14 @@ describe('HMAC_DRBG behaviour', () => {
   const e32 = new Uint8Array(32).fill(1);
   const e48 = new Uint8Array(48).fill(2);
 
-  it('throws ERR_UNSEEDED before instantiation, writing nothing', () => {
+  it('throws ERR_UNSEEDED before instantiation, leaving the destination all zero; the text names its own ways to seed', () => {
     const d = new HmacDrbg();
     expect(d.seeded).toBe(false);
     const dest = new Uint8Array(4).fill(3);
     expect(code(() => d.fill(dest))).toBe('UnseededError:ERR_UNSEEDED');
-    expect([...dest]).toEqual([3, 3, 3, 3]);
+    expect([...dest]).toEqual([0, 0, 0, 0]);
+    expect(() => d.generate(1)).toThrow(/instantiate\(entropyInput, nonce\).*reseed\(seed\) with at least 48 bytes/);
+    expect(() => d.generate(1)).not.toThrow(/add\(\)|pool 0|Fortuna/);
     expect(() => d.generate(1)).toThrow(UnseededError);
   });
 

@@ -22,9 +22,10 @@
 import { hmac } from '@noble/hashes/hmac.js';
 import { sha256, sha512 } from '@noble/hashes/sha2.js';
 import { ShimkitRangeError, ShimkitTypeError } from '@shimkit/os-shim/errors';
-import { assertIntInRange } from '@shimkit/os-shim/validate';
+import { assertFunction, assertIntInRange, assertOptions } from '@shimkit/os-shim/validate';
 import { ReseedRequiredError, UnseededError } from './errors.js';
 import type { Generator } from './generator.js';
+import { SERVE, type Serving } from './internal.js';
 import { checkDestination, checkLength, checkSeed } from './request.js';
 
 export type HmacDrbgHash = 'sha256' | 'sha512';
@@ -63,7 +64,20 @@ export interface HmacDrbgGenerateOptions {
   predictionResistance?: boolean;
 }
 
-export class HmacDrbg implements Generator {
+const OPTION_KEYS = ['hash', 'reseedInterval', 'entropy', 'predictionResistance', 'personalization'] as const;
+const GENERATE_KEYS = ['additionalInput', 'predictionResistance'] as const;
+const UNSEEDED_HOW =
+  'call instantiate(entropyInput, nonce) with at least 32 bytes (256 bits) of entropy input, or reseed(seed) with at least 48 bytes (entropy input carrying its nonce, SP 800-90A §8.6.7)';
+
+/**
+ * HMAC_DRBG (SP 800-90A rev. 1 §10.1.2); see the module comment.
+ *
+ * @example
+ * const d = new HmacDrbg({ hash: 'sha256' });
+ * d.instantiate(entropy32, nonce16);
+ * d.generate(64, { additionalInput });
+ */
+export class HmacDrbg implements Generator, Serving {
   readonly name: string;
   readonly hash: HmacDrbgHash;
   readonly maxRequest = HMAC_DRBG_MAX_REQUEST;
@@ -80,10 +94,12 @@ export class HmacDrbg implements Generator {
   #reseedCounter = 0;
   #instantiated = false;
 
-  constructor(options: HmacDrbgOptions = {}) {
-    if (typeof options !== 'object' || options === null) {
-      throw new ShimkitTypeError('ERR_INVALID_ARG_TYPE', 'options must be an object');
-    }
+  /**
+   * @throws ShimkitTypeError `ERR_INVALID_ARG_TYPE` (not an object, unknown key, wrong type),
+   *   ShimkitRangeError `ERR_OUT_OF_RANGE` (unknown hash, reseedInterval outside [1, 2^48]).
+   */
+  constructor(opts?: HmacDrbgOptions) {
+    const options = assertOptions<HmacDrbgOptions>(opts, 'options', OPTION_KEYS);
     const hash = options.hash ?? 'sha256';
     if (hash !== 'sha256' && hash !== 'sha512') {
       throw new ShimkitRangeError(`options.hash must be 'sha256' or 'sha512', got ${String(hash)}`);
@@ -98,10 +114,7 @@ export class HmacDrbg implements Generator {
       1,
       HMAC_DRBG_MAX_RESEED_INTERVAL,
     );
-    if (options.entropy !== undefined && typeof options.entropy !== 'function') {
-      throw new ShimkitTypeError('ERR_INVALID_ARG_TYPE', `options.entropy must be a function, got ${typeof options.entropy}`);
-    }
-    this.#entropy = options.entropy;
+    this.#entropy = options.entropy === undefined ? undefined : assertFunction<() => Uint8Array>(options.entropy, 'options.entropy');
     this.predictionResistance = options.predictionResistance ?? false;
     if (typeof this.predictionResistance !== 'boolean') {
       throw new ShimkitTypeError('ERR_INVALID_ARG_TYPE', 'options.predictionResistance must be a boolean');
@@ -124,7 +137,13 @@ export class HmacDrbg implements Generator {
     return this.#reseedCounter;
   }
 
-  /** Instantiate (§10.1.2.3). Re-instantiating replaces the whole state. */
+  /**
+   * Instantiate (§10.1.2.3). Re-instantiating replaces the whole state.
+   *
+   * @throws ShimkitRangeError `ERR_OUT_OF_RANGE` when `entropyInput` is shorter than 32 bytes;
+   *   ShimkitTypeError for arguments that are not live Uint8Arrays.
+   * @example drbg.instantiate(entropy32, nonce16, personalization);
+   */
   instantiate(entropyInput: Uint8Array, nonce: Uint8Array, personalizationString: Uint8Array = EMPTY): void {
     const e = this.#checkEntropy(entropyInput, 'entropyInput', HMAC_DRBG_MIN_ENTROPY);
     const n = checkSeed(nonce, 'nonce');
@@ -135,6 +154,10 @@ export class HmacDrbg implements Generator {
   /**
    * Reseed (§10.1.2.4) with `entropyInput` (at least 32 bytes) and optional additional input.
    * On a DRBG never instantiated, instantiates it (see the module comment; 48 bytes minimum).
+   *
+   * @throws ShimkitRangeError `ERR_OUT_OF_RANGE` when `entropyInput` is too short;
+   *   ShimkitTypeError for arguments that are not live Uint8Arrays.
+   * @example drbg.reseed(fresh32, additionalInput);
    */
   reseed(entropyInput: Uint8Array, additionalInput: Uint8Array = EMPTY): void {
     if (!this.#instantiated) {
@@ -148,20 +171,43 @@ export class HmacDrbg implements Generator {
     this.#reseed(e, a);
   }
 
-  /** Generate (§10.1.2.5 with §9.3.1): `n` bytes, 0 … 65 536. */
-  generate(n: number, options: HmacDrbgGenerateOptions = {}): Uint8Array {
+  /**
+   * Generate (§10.1.2.5 with §9.3.1): `n` bytes, 0 … 65 536.
+   *
+   * @throws ShimkitTypeError / ShimkitRangeError for bad arguments or options (unknown keys too);
+   *   UnseededError `ERR_UNSEEDED` before instantiation; ReseedRequiredError `ERR_RESEED_REQUIRED`
+   *   when fresh entropy is needed and there is no `entropy` callback.
+   */
+  generate(n: number, options?: HmacDrbgGenerateOptions): Uint8Array {
     const len = checkLength(n, HMAC_DRBG_MAX_REQUEST);
     const { additionalInput, predictionResistance } = this.#checkGenerateOptions(options);
     const out = new Uint8Array(len);
-    this.#generate(out, additionalInput, predictionResistance);
+    this.#guarded(out, additionalInput, predictionResistance);
     return out;
   }
 
-  /** As `generate`, into `dest` (any ArrayBufferView of at most 65 536 bytes). */
-  fill(dest: ArrayBufferView, options: HmacDrbgGenerateOptions = {}): void {
+  /**
+   * As `generate`, into `dest` (an integer typed array or DataView of at most 65 536 bytes; float
+   * arrays are refused). On an argument error `dest` is untouched; on any other error it is all zero.
+   */
+  fill(dest: ArrayBufferView, options?: HmacDrbgGenerateOptions): void {
     const out = checkDestination(dest, HMAC_DRBG_MAX_REQUEST);
     const { additionalInput, predictionResistance } = this.#checkGenerateOptions(options);
-    this.#generate(out, additionalInput, predictionResistance);
+    this.#guarded(out, additionalInput, predictionResistance);
+  }
+
+  /** @internal Serves a validated destination (no additional input); all zero on any throw. */
+  [SERVE](out: Uint8Array): void {
+    this.#guarded(out, EMPTY, this.predictionResistance);
+  }
+
+  #guarded(out: Uint8Array, additionalInput: Uint8Array, predictionResistance: boolean): void {
+    try {
+      this.#generate(out, additionalInput, predictionResistance);
+    } catch (error) {
+      out.fill(0);
+      throw error;
+    }
   }
 
   /** Uninstantiate (§9.4): zero the state; the DRBG is unseeded again. */
@@ -178,10 +224,8 @@ export class HmacDrbg implements Generator {
     return e;
   }
 
-  #checkGenerateOptions(options: HmacDrbgGenerateOptions): { additionalInput: Uint8Array; predictionResistance: boolean } {
-    if (typeof options !== 'object' || options === null) {
-      throw new ShimkitTypeError('ERR_INVALID_ARG_TYPE', 'options must be an object');
-    }
+  #checkGenerateOptions(opts: HmacDrbgGenerateOptions | undefined): { additionalInput: Uint8Array; predictionResistance: boolean } {
+    const options = assertOptions<HmacDrbgGenerateOptions>(opts, 'options', GENERATE_KEYS);
     const additionalInput = checkSeed(options.additionalInput ?? EMPTY, 'options.additionalInput');
     const predictionResistance = options.predictionResistance ?? this.predictionResistance;
     if (typeof predictionResistance !== 'boolean') {
@@ -204,7 +248,7 @@ export class HmacDrbg implements Generator {
   }
 
   #generate(out: Uint8Array, additionalInput: Uint8Array, predictionResistance: boolean): void {
-    if (!this.#instantiated) throw new UnseededError(this.name);
+    if (!this.#instantiated) throw new UnseededError(this.name, UNSEEDED_HOW);
     let additional = additionalInput;
     // §9.3.1 steps 7–9: reseed first when prediction resistance is asked or the interval is used up.
     if (predictionResistance || this.#reseedCounter > this.reseedInterval) {

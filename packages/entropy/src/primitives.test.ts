@@ -12,7 +12,8 @@ import { sha256 } from '@noble/hashes/sha2.js';
 import { os } from '@shimkit/os-shim';
 import { describe, expect, it } from 'vitest';
 import { type Aes256Ctr, jsAes256Ctr } from './aes-ctr.js';
-import { type ChaCha20Keystream, jsChacha20, linkedChacha20 } from './chacha20.js';
+import { linkedChacha20 } from './accelerators.js';
+import { type ChaCha20Keystream, jsChacha20 } from './chacha20.js';
 import { hex } from './test-support.js';
 
 const load = <T>(name: string): T => JSON.parse(readFileSync(new URL(`../test/vectors/${name}`, import.meta.url), 'utf8')) as T;
@@ -55,7 +56,7 @@ describe('ChaCha20 (RFC 8439) through @noble/ciphers chacha20', () => {
 
 describe('ChaCha20 (RFC 8439) through both keystream paths of the front', () => {
   const file = load<ChaChaFile>('chacha20-rfc8439.json');
-  const linked = linkedChacha20();
+  const linked = linkedChacha20(os.cpu);
   const paths: [string, ChaCha20Keystream][] = [['jsChacha20 (@noble/ciphers)', jsChacha20]];
   if (linked) paths.push(['os.cpu.chacha20 (OpenSSL)', linked]);
 

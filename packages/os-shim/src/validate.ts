@@ -7,7 +7,7 @@
 import { ShimkitRangeError, ShimkitTypeError } from './errors.js';
 
 function describe(value: unknown): string {
-  if (value === null) return 'null';
+  if (value === null || value === undefined) return String(value);
   if (ArrayBuffer.isView(value)) return value.constructor.name;
   if (typeof value === 'object') return `an instance of ${value.constructor?.name ?? 'Object'}`;
   if (typeof value === 'string') return `a string`;
@@ -90,4 +90,97 @@ export function assertString(value: unknown, name: string): string {
     throw new ShimkitTypeError('ERR_INVALID_ARG_TYPE', `${name} must be a string, got ${describe(value)}`);
   }
   return value;
+}
+
+/**
+ * `value` MUST be `undefined` (read as no options) or an object (not an array) whose own
+ * enumerable keys are all in `allowed`. Returns the object (or a frozen empty one).
+ *
+ * @throws ShimkitTypeError `ERR_INVALID_ARG_TYPE` when `value` is not an object, or names every
+ *   unknown key (a misspelt option is an error, not silently ignored).
+ * @example
+ * const { clock } = assertOptions<{ clock?: () => bigint }>(options, 'options', ['clock']);
+ */
+export function assertOptions<T extends object>(value: unknown, name: string, allowed: readonly string[]): Partial<T> {
+  if (value === undefined) return NO_OPTIONS as Partial<T>;
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new ShimkitTypeError('ERR_INVALID_ARG_TYPE', `${name} must be an object, got ${Array.isArray(value) ? 'an array' : describe(value)}`);
+  }
+  const unknown = Object.keys(value).filter((key) => !allowed.includes(key));
+  if (unknown.length > 0) {
+    const list = unknown.map((key) => JSON.stringify(key)).join(', ');
+    throw new ShimkitTypeError(
+      'ERR_INVALID_ARG_TYPE',
+      `${name} has unknown key${unknown.length > 1 ? 's' : ''} ${list}; allowed: ${allowed.length > 0 ? allowed.join(', ') : 'none'}`,
+    );
+  }
+  return value as Partial<T>;
+}
+
+const NO_OPTIONS = Object.freeze({});
+
+/**
+ * `value` MUST be a safe integer (a `number`, integral, |value| ≤ 2^53 − 1). Follows Node's
+ * `crypto.randomInt` convention: anything else — another type, a fraction, NaN, ±Infinity, an
+ * unsafe integer — is a TypeError, since it is not of the type "safe integer".
+ *
+ * @throws ShimkitTypeError `ERR_INVALID_ARG_TYPE`
+ * @example assertSafeInteger(max, 'max');
+ */
+export function assertSafeInteger(value: unknown, name: string): number {
+  if (typeof value !== 'number' || !Number.isSafeInteger(value)) {
+    throw new ShimkitTypeError('ERR_INVALID_ARG_TYPE', `${name} must be a safe integer, got ${describe(value)}`);
+  }
+  return value;
+}
+
+/** True when `view`'s buffer cannot be written (an immutable `ArrayBuffer`, where the engine has them). */
+export function isReadOnly(view: ArrayBufferView): boolean {
+  return (view.buffer as ArrayBuffer & { immutable?: boolean }).immutable === true;
+}
+
+/** True for the floating-point typed arrays (`Float16Array` where the engine has it). */
+function isFloatView(view: ArrayBufferView): boolean {
+  if (view instanceof Float64Array || view instanceof Float32Array) return true;
+  const f16 = (globalThis as { Float16Array?: abstract new (...args: never[]) => ArrayBufferView }).Float16Array;
+  return f16 !== undefined && view instanceof f16;
+}
+
+/**
+ * `value` MUST be an integer-typed `ArrayBufferView` to write random bytes into: any integer
+ * typed array (`Uint8Array`, `Int32Array`, `BigUint64Array`, Node's `Buffer`, …) or a
+ * `DataView`, over a live (not detached), writable (not immutable) buffer, at most `max` bytes
+ * long. Float arrays are refused, as Web Crypto's `getRandomValues` refuses them: random bits in
+ * a float array are not random numbers (NaNs, infinities, subnormals). Returns a `Uint8Array`
+ * over exactly the same bytes (`value` itself when it is a plain `Uint8Array`).
+ *
+ * @throws ShimkitTypeError `ERR_INVALID_ARG_TYPE` (not a view, or a float array),
+ *   `ERR_DETACHED_BUFFER`, `ERR_READ_ONLY_BUFFER`
+ * @throws ShimkitRangeError `ERR_OUT_OF_RANGE` when `byteLength > max`
+ * @example const out = assertWritableBytes(dest, 'dest', 2 ** 31 - 1);
+ */
+export function assertWritableBytes(value: unknown, name: string, max: number): Uint8Array {
+  const plain = value instanceof Uint8Array && value.constructor === Uint8Array;
+  if (!plain) {
+    if (!ArrayBuffer.isView(value)) {
+      throw new ShimkitTypeError('ERR_INVALID_ARG_TYPE', `${name} must be an ArrayBufferView (an integer typed array or DataView), got ${describe(value)}`);
+    }
+    if (isFloatView(value)) {
+      throw new ShimkitTypeError(
+        'ERR_INVALID_ARG_TYPE',
+        `${name} must be an integer typed array or DataView, got ${value.constructor.name} (random bits are not random floats)`,
+      );
+    }
+  }
+  const view = value as ArrayBufferView;
+  if (view.byteLength === 0 && isDetached(view)) {
+    throw new ShimkitTypeError('ERR_DETACHED_BUFFER', `${name} is backed by a detached ArrayBuffer`);
+  }
+  if (isReadOnly(view)) {
+    throw new ShimkitTypeError('ERR_READ_ONLY_BUFFER', `${name} is backed by a read-only (immutable) ArrayBuffer`);
+  }
+  if (view.byteLength > max) {
+    throw new ShimkitRangeError(`${name}.byteLength must be at most ${max}, got ${view.byteLength}`);
+  }
+  return plain ? (view as Uint8Array) : new Uint8Array(view.buffer, view.byteOffset, view.byteLength);
 }

@@ -14,6 +14,9 @@ import { HealthMonitor } from '../health/monitor.js';
 
 export const CPU_WORD_MIN_ENTROPY = 32;
 
+/** 2^64 − 1: the all-ones failure value of some AMD parts. */
+const ALL_ONES = 0xffff_ffff_ffff_ffffn;
+
 export type CpuInstruction = 'rdseed' | 'rdrand';
 
 export class CpuRng {
@@ -23,9 +26,9 @@ export class CpuRng {
     rdrand: new HealthMonitor({ minEntropy: CPU_WORD_MIN_ENTROPY, startupSamples: 0 }),
   };
   /** Failed draws by instruction and reason (health-test failures are in the monitors). */
-  readonly drawFailures: Record<CpuInstruction, { 'no-carry': number; 'all-ones': number }> = {
-    rdseed: { 'no-carry': 0, 'all-ones': 0 },
-    rdrand: { 'no-carry': 0, 'all-ones': 0 },
+  readonly drawFailures: Record<CpuInstruction, { 'no-carry': number; 'all-ones': number; invalid: number }> = {
+    rdseed: { 'no-carry': 0, 'all-ones': 0, invalid: 0 },
+    rdrand: { 'no-carry': 0, 'all-ones': 0, invalid: 0 },
   };
   readonly #log: (line: string) => void;
   readonly #logged = new Set<string>();
@@ -47,6 +50,20 @@ export class CpuRng {
     if (!result.ok) {
       this.drawFailures[op][result.reason]++;
       this.#logOnce(`${op}:${result.reason}`, `${op} failed (${result.reason === 'no-carry' ? 'carry flag clear after retries' : 'returned the all-ones failure value'})`);
+      return undefined;
+    }
+    const value: unknown = result.value;
+    // Defence in depth: the contract says a backend reports all-ones as a failure and values are
+    // in [0, 2^64). A host glue that reads the register as a signed 64-bit integer hands back the
+    // all-ones failure value as -1n: that is the failure, never a value to mask into range.
+    if (value === -1n || value === ALL_ONES) {
+      this.drawFailures[op]['all-ones']++;
+      this.#logOnce(`${op}:all-ones`, `${op} failed (returned the all-ones failure value)`);
+      return undefined;
+    }
+    if (typeof value !== 'bigint' || value < 0n || value > ALL_ONES) {
+      this.drawFailures[op].invalid++;
+      this.#logOnce(`${op}:invalid`, `${op} returned a value outside [0, 2^64) (${typeof value === 'bigint' ? value : typeof value})`);
       return undefined;
     }
     const monitor = this.monitors[op];
@@ -73,7 +90,7 @@ export class CpuRng {
 
   failures(op: CpuInstruction): number {
     const f = this.drawFailures[op];
-    return f['no-carry'] + f['all-ones'] + this.monitors[op].failures;
+    return f['no-carry'] + f['all-ones'] + f.invalid + this.monitors[op].failures;
   }
 
   #logOnce(key: string, message: string): void {

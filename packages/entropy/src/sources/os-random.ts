@@ -49,10 +49,12 @@ export class OsRandomSource {
     } catch (error) {
       out.fill(0);
       this.counters.failures++;
+      this.counters.lastOk = false;
       this.#log(`@shimkit/entropy: the OS random source failed (${(error as Error).message}); counted in status()`);
       return undefined;
     }
     this.counters.bytesFed += out.length;
+    this.counters.lastOk = true;
     return out;
   }
 

@@ -46,6 +46,7 @@ export class PeriodicCpuRngSource {
     for (let pool = 0; pool < POOLS; pool++) {
       this.counters.samples++;
       const v = this.#rng.draw('rdrand');
+      this.counters.lastOk = v !== undefined;
       if (v === undefined) continue;
       writeWord(word, 0, v);
       this.#sink.add(SOURCE_IDS['cpu-rng'], pool, word);
