@@ -224,7 +224,7 @@ export class EntropyRuntime {
     const fromOs = this.#osRandom.seed();
     if (!boot.bytes && !fromOs) {
       const attempts = [
-        `bootstrap failed (${boot.failed.join(' → ')})`,
+        `bootstrap failed (${boot.failed.join(' → ')})${this.#whirlwind.assessment?.passed === false ? `; Whirlwind start-up assessment: ${this.#whirlwind.assessment.reason}` : ''}`,
         this.#osRandom.counters.available ? 'the OS random source failed' : `the ${this.os.name} backend has no OS random source`,
       ];
       throw new NoEntropyError(this.os.name, attempts);

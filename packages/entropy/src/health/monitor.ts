@@ -13,14 +13,20 @@
  * - `permanent`: `PERMANENT_AFTER` failures happened without `CLEAN_RUN_RESET` healthy samples in
  *   between. The source is never credited again until `reset()` (the library's `stop()` then
  *   `initialize()`).
+ *
+ * A timing source also sets `startupAssessment`: before it is credited for the first time, the
+ * samples of its passing start-up run go through the predictor-based assessment of
+ * `startup-assessment.ts`, and an estimate below `minEntropy` makes the state `permanent` at once
+ * (a predictable source does not become unpredictable by trying again).
  */
 
 import { AdaptiveProportionTest } from './adaptive-proportion.js';
 import { aptCutoff, APT_WINDOW, rctCutoff } from './cutoffs.js';
 import { RepetitionCountTest } from './repetition-count.js';
+import { assessStartupSamples, type StartupAssessment } from './startup-assessment.js';
 
 export type HealthState = 'startup' | 'healthy' | 'intermittent' | 'permanent';
-export type HealthTestName = 'repetition-count' | 'adaptive-proportion';
+export type HealthTestName = 'repetition-count' | 'adaptive-proportion' | 'startup-assessment';
 
 /** Failures without a clean run in between that make a failure permanent. */
 export const PERMANENT_AFTER = 3;
@@ -36,6 +42,11 @@ export interface HealthPolicy {
   readonly startupSamples: number;
   /** APT window (default 1024, non-binary samples). */
   readonly window?: number;
+  /**
+   * Assess the start-up run (its samples' low bytes) with the SP 800-90B predictors before the
+   * first credit (timing sources; needs `startupSamples` ≥ 66).
+   */
+  readonly startupAssessment?: boolean;
 }
 
 export class HealthMonitor {
@@ -48,6 +59,8 @@ export class HealthMonitor {
   #recentFailures = 0;
   #passingRun = 0;
   #lastFailure: HealthTestName | undefined;
+  #run: Uint8Array | undefined;
+  #assessment: StartupAssessment | undefined;
 
   constructor(policy: HealthPolicy) {
     this.policy = policy;
@@ -55,6 +68,12 @@ export class HealthMonitor {
     this.rct = new RepetitionCountTest(rctCutoff(policy.minEntropy));
     this.apt = new AdaptiveProportionTest(Math.min(aptCutoff(policy.minEntropy, window), window), window);
     this.#state = policy.startupSamples > 0 ? 'startup' : 'healthy';
+    if (policy.startupAssessment) this.#run = new Uint8Array(Math.max(policy.startupSamples, MIN_RECOVERY_SAMPLES));
+  }
+
+  /** The start-up assessment, once it has run (undefined before, and for untested sources). */
+  get assessment(): StartupAssessment | undefined {
+    return this.#assessment;
   }
 
   get state(): HealthState {
@@ -95,7 +114,21 @@ export class HealthMonitor {
       return true;
     }
     const needed = this.#state === 'startup' ? this.policy.startupSamples : Math.max(this.policy.startupSamples, MIN_RECOVERY_SAMPLES);
-    if (this.#passingRun >= needed) this.#state = 'healthy';
+    const run = this.#run;
+    if (run && this.#passingRun <= run.length) run[this.#passingRun - 1] = Number(sample) & 0xff;
+    if (this.#passingRun >= needed) {
+      if (run && this.#assessment?.passed !== true) {
+        this.#assessment = assessStartupSamples(run.subarray(0, Math.min(this.#passingRun, run.length)), this.policy.minEntropy);
+        run.fill(0);
+        if (!this.#assessment.passed) {
+          this.#failures++;
+          this.#lastFailure = 'startup-assessment';
+          this.#state = 'permanent';
+          return false;
+        }
+      }
+      this.#state = 'healthy';
+    }
     return false;
   }
 
@@ -103,6 +136,8 @@ export class HealthMonitor {
   reset(): void {
     this.rct.reset();
     this.apt.reset();
+    this.#assessment = undefined;
+    this.#run?.fill(0);
     this.#passingRun = 0;
     this.#recentFailures = 0;
     this.#state = this.policy.startupSamples > 0 ? 'startup' : 'healthy';

@@ -4,7 +4,9 @@
  *
  * The raw sample is the low byte of the difference between consecutive iterations' counter
  * readings. It passes the SP 800-90B health tests with an assessed min-entropy of 1 bit per
- * sample (RCT cutoff 31, APT cutoff 609 of 1024) after a 1024-sample start-up run; credited
+ * sample (RCT cutoff 31, APT cutoff 609 of 1024) after a 1024-sample start-up run, which must
+ * also pass the predictor-based start-up assessment (`../health/startup-assessment.ts`) with an
+ * estimate of at least 1 bit per sample, else the source is never credited; credited
  * samples are collected into 32-byte batches, and each batch goes into the next Fortuna pool,
  * round-robin.
  *
@@ -24,7 +26,7 @@ export const LOOP_TIMER_BATCH = 32;
 
 export class LoopTimerSource {
   readonly counters = new SourceCounters('loop-timer');
-  readonly monitor = new HealthMonitor({ minEntropy: LOOP_TIMER_MIN_ENTROPY, startupSamples: LOOP_TIMER_STARTUP });
+  readonly monitor = new HealthMonitor({ minEntropy: LOOP_TIMER_MIN_ENTROPY, startupSamples: LOOP_TIMER_STARTUP, startupAssessment: true });
   readonly #os: Os;
   readonly #sink: PoolSink;
   readonly #batch = new Uint8Array(LOOP_TIMER_BATCH);
