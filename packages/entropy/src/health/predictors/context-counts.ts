@@ -4,14 +4,16 @@
  * that the contexts of every length ending at one position lie on one path from the root (the
  * node at depth d is the context of the last d symbols). Each node keeps, for the symbols that
  * followed its context, how often each did, and the current prediction: the symbol with the
- * highest count, the largest such symbol on a tie (as NIST's reference tool resolves it).
+ * highest count, the largest such symbol on a tie (as NIST's reference tool resolves it; a
+ * running maximum updated on each increment gives exactly that, as counts grow one at a time).
  *
- * Storage is dense: `width` (the alphabet's largest symbol + 1) child links and counts per node,
- * in typed arrays that double as nodes are added — 8 · width bytes per node, and at most one
- * node per (position, context length) of the input.
+ * Storage is dense and flat (typed arrays indexed by node · width + symbol, `width` being the
+ * largest symbol + 1) so that the estimators' loops are plain array accesses: they run once at
+ * start-up, mostly before the JIT has optimized anything. The arrays double when full; callers
+ * read them through the fields after every `node()` call.
  *
  * Whether a node is an entry of the estimate's dictionary (the standard caps dictionary sizes) is
- * the caller's business: a node exists as soon as a path runs through it.
+ * the caller's business (`entry`): a node exists as soon as a path runs through it.
  */
 
 export class ContextCounts {
@@ -19,88 +21,59 @@ export class ContextCounts {
   static readonly ROOT = 0;
 
   readonly width: number;
-  #nodes = 1;
-  #capacity: number;
-  /** children[n * width + s]: the child of node n for symbol s, 0 when absent (0 is the root). */
-  #children: Int32Array;
-  /** counts[n * width + y]: how often y followed the context of node n. */
-  #counts: Uint32Array;
-  #best: Int16Array;
-  #bestCount: Uint32Array;
-  #entry: Uint8Array;
+  nodes = 1;
+  /** child[n · width + s]: the child of node n for symbol s, 0 when absent (0 is the root). */
+  child: Int32Array;
+  /** count[n · width + y]: how often y followed the context of node n. */
+  count: Uint32Array;
+  /** best[n]: the prediction after node n's context (-1 when nothing followed it yet). */
+  best: Int16Array;
+  /** bestCount[n]: count[n · width + best[n]]. */
+  bestCount: Uint32Array;
+  /** entry[n]: 1 when node n is an entry of the estimate's dictionary. */
+  entry: Uint8Array;
 
-  constructor(width: number, initialNodes = 1024) {
+  constructor(width: number, capacity: number) {
     this.width = width;
-    this.#capacity = Math.max(1, initialNodes);
-    this.#children = new Int32Array(this.#capacity * width);
-    this.#counts = new Uint32Array(this.#capacity * width);
-    this.#best = new Int16Array(this.#capacity).fill(-1);
-    this.#bestCount = new Uint32Array(this.#capacity);
-    this.#entry = new Uint8Array(this.#capacity);
+    const n = Math.max(2, capacity);
+    this.child = new Int32Array(n * width);
+    this.count = new Uint32Array(n * width);
+    this.best = new Int16Array(n).fill(-1);
+    this.bestCount = new Uint32Array(n);
+    this.entry = new Uint8Array(n);
   }
 
-  /** The child of `node` for `symbol`, created when `create` is true (else -1 if absent). */
-  child(node: number, symbol: number, create: boolean): number {
-    const at = node * this.width + symbol;
-    const found = this.#children[at]!;
+  /** The child of `node` for `symbol`, created if absent. */
+  node(parent: number, symbol: number): number {
+    const at = parent * this.width + symbol;
+    const found = this.child[at]!;
     if (found !== 0) return found;
-    if (!create) return -1;
-    if (this.#nodes === this.#capacity) this.#grow();
-    const id = this.#nodes++;
-    this.#children[at] = id;
+    if (this.nodes === this.best.length) this.#grow();
+    const id = this.nodes++;
+    this.child[at] = id;
     return id;
-  }
-
-  isEntry(node: number): boolean {
-    return this.#entry[node] === 1;
-  }
-
-  markEntry(node: number): void {
-    this.#entry[node] = 1;
-  }
-
-  /** Whether `y` has been counted after this context. */
-  has(node: number, y: number): boolean {
-    return this.#counts[node * this.width + y] !== 0;
   }
 
   /** Counts one more `y` after the context of `node`. */
   increment(node: number, y: number): void {
-    const n = ++this.#counts[node * this.width + y]!;
-    const bestCount = this.#bestCount[node]!;
-    if (n > bestCount || (n === bestCount && y > this.#best[node]!)) {
-      this.#best[node] = y;
-      this.#bestCount[node] = n;
+    const c = ++this.count[node * this.width + y]!;
+    if (c > this.bestCount[node]! || (c === this.bestCount[node]! && y > this.best[node]!)) {
+      this.best[node] = y;
+      this.bestCount[node] = c;
     }
   }
 
-  /** The most frequent symbol after this context (-1 if none was counted). */
-  prediction(node: number): number {
-    return this.#best[node]!;
-  }
-
-  /** How often the predicted symbol followed this context. */
-  predictionCount(node: number): number {
-    return this.#bestCount[node]!;
-  }
-
   #grow(): void {
-    const capacity = this.#capacity * 2;
-    const children = new Int32Array(capacity * this.width);
-    children.set(this.#children);
-    const counts = new Uint32Array(capacity * this.width);
-    counts.set(this.#counts);
-    const best = new Int16Array(capacity).fill(-1);
-    best.set(this.#best);
-    const bestCount = new Uint32Array(capacity);
-    bestCount.set(this.#bestCount);
-    const entry = new Uint8Array(capacity);
-    entry.set(this.#entry);
-    this.#children = children;
-    this.#counts = counts;
-    this.#best = best;
-    this.#bestCount = bestCount;
-    this.#entry = entry;
-    this.#capacity = capacity;
+    const n = this.best.length * 2;
+    const grow = <T extends Int32Array | Uint32Array | Int16Array | Uint8Array>(a: T, make: (len: number) => T, len: number): T => {
+      const b = make(len);
+      b.set(a);
+      return b;
+    };
+    this.child = grow(this.child, (l) => new Int32Array(l), n * this.width);
+    this.count = grow(this.count, (l) => new Uint32Array(l), n * this.width);
+    this.best = grow(this.best, (l) => new Int16Array(l).fill(-1), n);
+    this.bestCount = grow(this.bestCount, (l) => new Uint32Array(l), n);
+    this.entry = grow(this.entry, (l) => new Uint8Array(l), n);
   }
 }

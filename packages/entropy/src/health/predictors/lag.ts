@@ -10,7 +10,7 @@
  */
 
 import { ShimkitRangeError } from '../../errors.js';
-import { distinctSymbols, type PredictionEstimate, predictionEstimate, PredictionTally } from './prediction-estimate.js';
+import { distinctSymbols, maxSymbol, type PredictionEstimate, predictionEstimate, PredictionTally } from './prediction-estimate.js';
 
 /** The largest lag. */
 export const LAG_DEPTH = 128;
@@ -23,21 +23,33 @@ export const LAG_DEPTH = 128;
  * @example lagEstimate(Uint8Array.from({ length: 300 }, (_, i) => i % 5)).correct // 294: period 5
  */
 export function lagEstimate(symbols: Uint8Array, alphabetSize = distinctSymbols(symbols)): PredictionEstimate {
-  if (symbols.length < 3) throw new ShimkitRangeError(`Lag estimate: needs at least 3 samples, got ${symbols.length}`);
-  // scoreboard[d − 1] is the score of lag d.
-  const scoreboard = new Uint32Array(LAG_DEPTH);
-  let winner = 0;
+  const L = symbols.length;
+  if (L < 3) throw new ShimkitRangeError(`Lag estimate: needs at least 3 samples, got ${L}`);
+  const D = LAG_DEPTH;
+  // scoreboard[d] is the score of lag d (1…D). Instead of comparing all D lags at every sample,
+  // each value keeps the positions of its last D occurrences (a ring, newest last): the lags
+  // that score at sample i are exactly i − p for those positions p with i − p ≤ D, visited from
+  // the newest (smallest lag) to the oldest, the standard's order d = 1…D.
+  const scoreboard = new Uint32Array(D + 1);
+  const width = maxSymbol(symbols) + 1;
+  const ring = new Int32Array(width * D);
+  const seen = new Uint32Array(width);
+  let winner = 1;
   const tally = new PredictionTally();
-  for (let i = 1; i < symbols.length; i++) {
+  for (let i = 0; i < L; i++) {
     const s = symbols[i]!;
-    tally.record(symbols[i - winner - 1] === s);
-    const depth = Math.min(LAG_DEPTH, i);
-    for (let d = 0; d < depth; d++) {
-      if (symbols[i - d - 1] === s) {
+    if (i >= 1) {
+      tally.record(symbols[i - winner] === s);
+      const n = Math.min(seen[s]!, D);
+      for (let k = 1; k <= n; k++) {
+        const d = i - ring[s * D + ((seen[s]! - k) % D)]!;
+        if (d > D) break;
         scoreboard[d]!++;
         if (scoreboard[d]! >= scoreboard[winner]!) winner = d;
       }
     }
+    ring[s * D + (seen[s]! % D)] = i;
+    seen[s]!++;
   }
   return predictionEstimate('Lag', tally, alphabetSize);
 }

@@ -6,6 +6,10 @@
  * among those of the last 1…16 samples present in the dictionary, whose most frequent follower
  * has the highest count (the longest such context on a tie; the largest follower on a tied
  * count). The first prediction is for sample B + 2: N = L − B − 1.
+ *
+ * The standard's step (a) at sample i adds and counts the contexts ending at sample i − 2 followed
+ * by sample i − 1: the contexts step (b) at sample i − 1 predicted from. So one walk per sample
+ * does both: predict from the contexts ending at i − 1, then add/count sample i after them.
  */
 
 import { ShimkitRangeError } from '../../errors.js';
@@ -26,46 +30,47 @@ export const LZ78Y_MAX_DICTIONARY = 65_536;
  */
 export function lz78yEstimate(symbols: Uint8Array, alphabetSize = distinctSymbols(symbols)): PredictionEstimate {
   const B = LZ78Y_DEPTH;
-  if (symbols.length < B + 3) throw new ShimkitRangeError(`LZ78Y estimate: needs at least ${B + 3} samples, got ${symbols.length}`);
-  const dict = new ContextCounts(maxSymbol(symbols) + 1);
+  const L = symbols.length;
+  if (L < B + 3) throw new ShimkitRangeError(`LZ78Y estimate: needs at least ${B + 3} samples, got ${L}`);
+  const width = maxSymbol(symbols) + 1;
+  const dict = new ContextCounts(width, Math.min(1 + B * L, (1 << 22) / width));
   const path = new Int32Array(B + 1);
   let size = 0;
   const tally = new PredictionTally();
-  for (let i = B + 1; i < symbols.length; i++) {
-    // a. The contexts of length B…1 ending at symbols[i − 2], each followed by symbols[i − 1].
-    const follower = symbols[i - 1]!;
-    let node = ContextCounts.ROOT;
-    for (let j = 1; j <= B; j++) path[j] = node = dict.child(node, symbols[i - 1 - j]!, true);
+  /** Adds (longest first, while there is room) and counts `follower` after the contexts on `path`. */
+  const count = (follower: number): void => {
     for (let j = B; j >= 1; j--) {
       const at = path[j]!;
-      if (!dict.isEntry(at) && size < LZ78Y_MAX_DICTIONARY) {
-        dict.markEntry(at);
+      if (dict.entry[at] === 0 && size < LZ78Y_MAX_DICTIONARY) {
+        dict.entry[at] = 1;
         size++;
       }
-      if (dict.isEntry(at)) dict.increment(at, follower);
+      if (dict.entry[at] === 1) dict.increment(at, follower);
     }
-    // b. The best-supported prediction over the contexts of length B…1 ending at symbols[i − 1].
-    let depth = 0;
-    node = ContextCounts.ROOT;
-    for (let j = 1; j <= B; j++) {
-      node = dict.child(node, symbols[i - j]!, false);
-      if (node < 0) break;
-      path[j] = node;
-      depth = j;
-    }
+  };
+  const walk = (end: number): void => {
+    let node = ContextCounts.ROOT;
+    for (let j = 1; j <= B; j++) path[j] = node = dict.node(node, symbols[end - j + 1]!);
+  };
+  // Step (a) at i = B + 1: the contexts ending at sample B − 1, followed by sample B.
+  walk(B - 1);
+  count(symbols[B]!);
+  for (let i = B + 1; i < L; i++) {
+    const s = symbols[i]!;
+    // (b) The best-supported prediction over the contexts of length B…1 ending at i − 1.
+    walk(i - 1);
     let prediction = -1;
     let maxCount = 0;
-    for (let j = depth; j >= 1; j--) {
+    for (let j = B; j >= 1; j--) {
       const at = path[j]!;
-      if (!dict.isEntry(at)) continue;
-      const count = dict.predictionCount(at);
-      if (count > maxCount) {
-        maxCount = count;
-        prediction = dict.prediction(at);
+      if (dict.entry[at] === 1 && dict.bestCount[at]! > maxCount) {
+        maxCount = dict.bestCount[at]!;
+        prediction = dict.best[at]!;
       }
     }
-    // c. Right or wrong.
-    tally.record(prediction === symbols[i]);
+    // (c) Right or wrong; then (a) for i + 1.
+    tally.record(prediction === s);
+    count(s);
   }
   return predictionEstimate('LZ78Y', tally, alphabetSize);
 }

@@ -29,49 +29,47 @@ export function multiMcwEstimate(symbols: Uint8Array, alphabetSize = distinctSym
   const w1 = MCW_WINDOWS[0];
   if (symbols.length < w1 + 2) throw new ShimkitRangeError(`MultiMCW estimate: needs at least ${w1 + 2} samples, got ${symbols.length}`);
   const windows = MCW_WINDOWS.length;
-  // Per window: count of each value in the window; last index of each value (any position).
-  const counts = Array.from({ length: windows }, () => new Uint32Array(256));
-  const last = new Int32Array(256).fill(-1);
-  const scoreboard = new Array<number>(windows).fill(0);
-  const frequent = new Array<number>(windows).fill(-1);
-  const top = maxSymbol(symbols);
+  const width = maxSymbol(symbols) + 1;
+  // Per window: the count of each value in it, and its most frequent value (-1 while empty),
+  // kept up to date as the window slides (a full scan only when the most frequent value leaves).
+  const counts = Array.from({ length: windows }, () => new Uint32Array(width));
+  const frequent = new Int16Array(windows).fill(-1);
+  // The last index at which each value occurred (the tie-break: most recent).
+  const last = new Int32Array(width).fill(-1);
+  const scoreboard = new Uint32Array(windows);
   let winner = 0;
   const tally = new PredictionTally();
 
-  // Window j covers symbols[i − w_j … i − 1] once i ≥ w_j.
+  // Window j covers symbols[i − w_j … i − 1] once i ≥ w_j; before that subpredictor j is Null.
   for (let i = 0; i < symbols.length; i++) {
+    const s = symbols[i]!;
     if (i >= w1) {
-      for (let j = 0; j < windows; j++) {
-        if (i < MCW_WINDOWS[j]!) {
-          frequent[j] = -1;
-          continue;
-        }
-        const c = counts[j]!;
-        let best = -1;
-        for (let v = 0; v <= top; v++) {
-          const n = c[v]!;
-          if (n === 0) continue;
-          if (best < 0 || n > c[best]! || (n === c[best]! && last[v]! > last[best]!)) best = v;
-        }
-        frequent[j] = best;
-      }
-      const s = symbols[i]!;
       tally.record(frequent[winner] === s);
       for (let j = 0; j < windows; j++) {
-        if (frequent[j] === s) {
+        if (i >= MCW_WINDOWS[j]! && frequent[j] === s) {
           scoreboard[j]!++;
           if (scoreboard[j]! >= scoreboard[winner]!) winner = j;
         }
       }
     }
     // Slide every window over symbols[i].
-    const s = symbols[i]!;
-    for (let j = 0; j < windows; j++) {
-      const w = MCW_WINDOWS[j]!;
-      counts[j]![s]!++;
-      if (i >= w) counts[j]![symbols[i - w]!]!--;
-    }
     last[s] = i;
+    for (let j = 0; j < windows; j++) {
+      const c = counts[j]!;
+      c[s]!++;
+      const f = frequent[j]!;
+      if (f < 0 || c[s]! >= c[f]!) frequent[j] = s; // s is the most recent value: it wins a tie
+      const w = MCW_WINDOWS[j]!;
+      if (i < w) continue;
+      const gone = symbols[i - w]!;
+      c[gone]!--;
+      if (gone !== frequent[j]) continue;
+      let best = gone;
+      for (let v = 0; v < width; v++) {
+        if (c[v]! > c[best]! || (c[v]! === c[best]! && c[v]! > 0 && last[v]! > last[best]!)) best = v;
+      }
+      frequent[j] = best;
+    }
   }
   return predictionEstimate('MultiMCW', tally, alphabetSize);
 }

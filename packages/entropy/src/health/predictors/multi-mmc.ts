@@ -7,8 +7,12 @@
  * value on a tied count; no prediction for a context never seen). The prediction is that of the
  * subpredictor with the best score so far (the longer context wins a tied score). The first
  * prediction is for sample 3: N = L − 2. Each order keeps at most 100 000 (context, follower)
- * entries, as the standard's maxEntries (NIST's reference tool counts entries the same way); with
+ * entries, the standard's maxEntries (counted as NIST's reference tool counts them); with
  * start-up sample counts the cap is never reached.
+ *
+ * The standard's step (a) at sample i counts the contexts ending at sample i − 2 followed by
+ * sample i − 1: the same contexts that step (b) at sample i − 1 predicted from. So one walk per
+ * sample does both: predict from the contexts ending at i − 1, then count sample i after them.
  */
 
 import { ShimkitRangeError } from '../../errors.js';
@@ -28,40 +32,48 @@ export const MMC_MAX_ENTRIES = 100_000;
  * @example multiMmcEstimate(Uint8Array.from({ length: 100 }, (_, i) => i & 1)).correct // 97
  */
 export function multiMmcEstimate(symbols: Uint8Array, alphabetSize = distinctSymbols(symbols)): PredictionEstimate {
-  if (symbols.length < 4) throw new ShimkitRangeError(`MultiMMC estimate: needs at least 4 samples, got ${symbols.length}`);
-  const m = new ContextCounts(maxSymbol(symbols) + 1);
-  const entries = new Uint32Array(MMC_DEPTH + 1);
-  const scoreboard = new Uint32Array(MMC_DEPTH + 1);
-  const subpredict = new Int16Array(MMC_DEPTH + 1);
+  const L = symbols.length;
+  if (L < 4) throw new ShimkitRangeError(`MultiMMC estimate: needs at least 4 samples, got ${L}`);
+  const D = MMC_DEPTH;
+  const width = maxSymbol(symbols) + 1;
+  const m = new ContextCounts(width, Math.min(1 + D * L, (1 << 22) / width));
+  const entries = new Uint32Array(D + 1);
+  const scoreboard = new Uint32Array(D + 1);
+  const path = new Int32Array(D + 1);
   let winner = 1;
   const tally = new PredictionTally();
-  for (let i = 2; i < symbols.length; i++) {
-    // a. Count symbols[i − 1] after each context of length d ending at symbols[i − 2].
-    const follower = symbols[i - 1]!;
+  // The contexts ending at sample 0, followed by sample 1 (step (a) at i = 2).
+  path[1] = m.node(ContextCounts.ROOT, symbols[0]!);
+  m.increment(path[1], symbols[1]!);
+  entries[1] = 1;
+  for (let i = 2; i < L; i++) {
+    const s = symbols[i]!;
+    // (b)–(e): the subpredictors on the contexts ending at i − 1, the winner's prediction, scores.
+    const depth = Math.min(D, i);
     let node = ContextCounts.ROOT;
-    for (let d = 1; d <= MMC_DEPTH && d <= i - 1; d++) {
-      node = m.child(node, symbols[i - 1 - d]!, true);
-      if (m.has(node, follower)) m.increment(node, follower);
-      else if (entries[d]! < MMC_MAX_ENTRIES) {
-        m.increment(node, follower);
-        entries[d]!++;
+    let hit = false;
+    let nextWinner = winner;
+    for (let d = 1; d <= depth; d++) {
+      node = m.node(node, symbols[i - d]!);
+      path[d] = node;
+      const prediction = m.best[node]!;
+      if (prediction < 0) continue;
+      if (d === winner) hit = prediction === s;
+      if (prediction === s) {
+        scoreboard[d]!++;
+        if (scoreboard[d]! >= scoreboard[nextWinner]!) nextWinner = d;
       }
     }
-    // b. Each order's prediction from the context of length d ending at symbols[i − 1].
-    subpredict.fill(-1);
-    node = ContextCounts.ROOT;
-    for (let d = 1; d <= MMC_DEPTH && d <= i; d++) {
-      node = m.child(node, symbols[i - d]!, false);
-      if (node < 0) break;
-      subpredict[d] = m.prediction(node);
-    }
-    // c–e. The winner's prediction, then the scores.
-    const s = symbols[i]!;
-    tally.record(subpredict[winner] === s);
-    for (let d = 1; d <= MMC_DEPTH; d++) {
-      if (subpredict[d] === s) {
-        scoreboard[d]!++;
-        if (scoreboard[d]! >= scoreboard[winner]!) winner = d;
+    tally.record(hit);
+    winner = nextWinner;
+    // (a) for i + 1: count s after each of those contexts.
+    const width = m.width;
+    for (let d = 1; d <= depth; d++) {
+      const at = path[d]!;
+      if (m.count[at * width + s] !== 0) m.increment(at, s);
+      else if (entries[d]! < MMC_MAX_ENTRIES) {
+        m.increment(at, s);
+        entries[d]!++;
       }
     }
   }
