@@ -1,0 +1,159 @@
+// Measures the start-up entropy assessment of the timing sources on this machine and prints a
+// Markdown report (the figures in docs/sources-and-health.md, "Start-up assessment"):
+//
+// - the real cycle counter (os-unix: RDTSC through the native addon, and the process.hrtime
+//   fallback): the Whirlwind bootstrap's and the loop timer's start-up estimates, per predictor,
+//   on the samples and on their deltas, over several runs;
+// - every deterministic counter of scripts/deterministic-counters.mjs: its estimates, and what
+//   the runtime does with it on a timing-only backend (it must throw NoEntropyError);
+// - the cost of one assessment (1024 samples): in a fresh process (what start-up pays, JIT cold)
+//   and warm, wall and CPU time.
+//
+// Run from the repository root after a build: `node packages/entropy/scripts/timing-assessment.mjs`
+// (RUNS=n changes the number of real-counter runs, default 5).
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { os as nativeOs, status as unixStatus } from '@shimkit/os-unix';
+import { os as fallbackOs } from '@shimkit/os-unix/fallback';
+import { HealthMonitor } from '../dist/health/monitor.js';
+import { assessStartupSamples } from '../dist/health/startup-assessment.js';
+import { EntropyRuntime } from '../dist/runtime.js';
+import { LoopTimerSource } from '../dist/sources/loop-timer.js';
+import { createWhirlwindMonitor, whirlwind, WHIRLWIND_STARTUP } from '../dist/sources/whirlwind.js';
+import { DETERMINISTIC_COUNTERS } from './deterministic-counters.mjs';
+
+const RUNS = Number(process.env.RUNS ?? 5);
+const fmt = (x) => x.toFixed(3);
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+/** A monitor that records the samples it is given and never becomes permanent within 1024. */
+class RecordingMonitor extends HealthMonitor {
+  seen = [];
+  constructor() {
+    super({ minEntropy: 0.01, startupSamples: 1e9 });
+  }
+  test(sample) {
+    this.seen.push(Number(sample));
+    return super.test(sample);
+  }
+}
+
+const whirlwindSamples = (cpu) => {
+  const m = new RecordingMonitor();
+  whirlwind(cpu, m, 1, WHIRLWIND_STARTUP);
+  return Uint8Array.from(m.seen);
+};
+
+// A child process measuring one cold assessment (the first call of the predictors in a process).
+if (process.argv[2] === '--cold') {
+  const samples = whirlwindSamples(nativeOs.cpu);
+  const c0 = process.cpuUsage();
+  const t0 = process.hrtime.bigint();
+  assessStartupSamples(samples, 0.5);
+  const wallMs = Number(process.hrtime.bigint() - t0) / 1e6;
+  const cpu = process.cpuUsage(c0);
+  process.stdout.write(JSON.stringify({ wallMs, cpuMs: (cpu.user + cpu.system) / 1000 }));
+  process.exit(0);
+}
+
+const row = (label, a) =>
+  `| ${label} | ${fmt(a.minEntropy)} | ${a.raw.estimates.map((e) => fmt(e.minEntropy)).join(' / ')} | ${a.deltas.estimates.map((e) => fmt(e.minEntropy)).join(' / ')} | ${a.raw.commonFactor}, ${a.deltas.commonFactor} | ${a.stuck} |`;
+const header = [
+  '| run | estimate (bits/sample) | samples: MCW / Lag / MMC / LZ78Y | deltas: MCW / Lag / MMC / LZ78Y | common factor (samples, deltas) | stuck of 1024 |',
+  '| --- | --- | --- | --- | --- | --- |',
+];
+
+async function loopTimerAssessment(os) {
+  const src = new LoopTimerSource(os, { add() {} });
+  src.start();
+  for (let i = 0; i < 1024 + 64 && src.monitor.assessment === undefined; i++) {
+    await new Promise((resolve) => setImmediate(resolve));
+    src.pump();
+  }
+  src.stop();
+  return src.monitor.assessment;
+}
+
+const out = [];
+const s = unixStatus();
+out.push(`Measured ${new Date().toISOString().slice(0, 10)} on this machine: os-unix ${s.path} path, cycle counter \`${s.cycleCounter}\`, Node ${process.version}, ${RUNS} runs each.`, '');
+
+for (const [label, os] of [
+  [`real counter, native (${s.cycleCounter})`, nativeOs],
+  ['real counter, fallback (process.hrtime, ns)', fallbackOs],
+]) {
+  out.push(`**Whirlwind bootstrap, ${label}** (claim 0.5 bit/sample)`, '', ...header);
+  for (let r = 1; r <= RUNS; r++) {
+    const m = createWhirlwindMonitor();
+    whirlwind(os.cpu, m);
+    out.push(row(String(r), m.assessment));
+  }
+  out.push('', `**Loop timer, ${label}** (claim 1 bit/sample; ${os.main.cycleTrace ? 'native cycle trace' : 'atEnterIter hook'})`, '', ...header);
+  for (let r = 1; r <= RUNS; r++) out.push(row(String(r), await loopTimerAssessment(os)));
+  out.push('');
+}
+
+out.push(
+  '**Deterministic counters** (scripts/deterministic-counters.mjs) on a timing-only backend',
+  '',
+  '| counter | Whirlwind samples: estimate | loop-timer samples: estimate | runtime | refused by |',
+  '| --- | --- | --- | --- | --- |',
+);
+for (const c of DETERMINISTIC_COUNTERS) {
+  const ww = assessStartupSamples(whirlwindSamples({ cycles: c.create() }), 0.5);
+  const next = c.create();
+  let last = next();
+  const loop = assessStartupSamples(
+    Uint8Array.from({ length: 1024 }, () => {
+      const t = next();
+      const d = (t - last) >>> 0;
+      last = t;
+      return d & 0xff;
+    }),
+    1,
+  );
+  const { random: _random, cpu: _cpu, ...rest } = fallbackOs;
+  const lines = [];
+  const rt = new EntropyRuntime({ ...rest, cpu: { cycles: c.create() } }, { log: (l) => lines.push(l) });
+  let outcome = 'SEEDED';
+  try {
+    rt.initialize();
+  } catch (e) {
+    outcome = e.code;
+  }
+  const by = /failed its health tests \(([a-z-]+)/.exec(lines.at(-1) ?? '')?.[1] ?? '—';
+  out.push(`| ${c.name} | ${fmt(ww.minEntropy)} | ${fmt(loop.minEntropy)} | ${outcome} | ${by} |`);
+}
+
+const warm = [];
+const samples = whirlwindSamples(nativeOs.cpu);
+for (let i = 0; i < 20; i++) {
+  const c0 = process.cpuUsage();
+  const t0 = process.hrtime.bigint();
+  assessStartupSamples(samples, 0.5);
+  const wallMs = Number(process.hrtime.bigint() - t0) / 1e6;
+  const cpu = process.cpuUsage(c0);
+  warm.push({ wallMs, cpuMs: (cpu.user + cpu.system) / 1000 });
+}
+const cold = [];
+for (let i = 0; i < RUNS; i++) {
+  const child = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--cold'], { encoding: 'utf8' });
+  cold.push(JSON.parse(child.stdout));
+}
+const wb = [];
+for (let i = 0; i < RUNS; i++) {
+  const t0 = process.hrtime.bigint();
+  whirlwind(nativeOs.cpu, createWhirlwindMonitor());
+  wb.push(Number(process.hrtime.bigint() - t0) / 1e6);
+}
+out.push(
+  '',
+  '**Cost of one assessment** (1024 samples: 4 predictors × samples and deltas, and the stuck test)',
+  '',
+  '| | wall ms (median, min–max) | CPU ms (median) |',
+  '| --- | --- | --- |',
+  `| first call in a fresh process (JIT cold; what start-up pays), ${RUNS} processes | ${fmt(median(cold.map((c) => c.wallMs)))} (${fmt(Math.min(...cold.map((c) => c.wallMs)))}–${fmt(Math.max(...cold.map((c) => c.wallMs)))}) | ${fmt(median(cold.map((c) => c.cpuMs)))} |`,
+  `| warm, 20 calls | ${fmt(median(warm.map((c) => c.wallMs)))} (${fmt(Math.min(...warm.map((c) => c.wallMs)))}–${fmt(Math.max(...warm.map((c) => c.wallMs)))}) | ${fmt(median(warm.map((c) => c.cpuMs)))} |`,
+  `| for scale: a whole Whirlwind bootstrap (2048 samples + its assessment), warm, native | ${fmt(median(wb))} (${fmt(Math.min(...wb))}–${fmt(Math.max(...wb))}) | |`,
+);
+process.stdout.write(`${out.join('\n')}\n`);
