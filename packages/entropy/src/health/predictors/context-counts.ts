@@ -43,6 +43,11 @@ export class ContextCounts {
     this.entry = new Uint8Array(n);
   }
 
+  /** Makes room for `extra` more nodes (call before a walk that reads the arrays directly). */
+  reserve(extra: number): void {
+    while (this.nodes + extra > this.best.length) this.#grow();
+  }
+
   /** The child of `node` for `symbol`, created if absent. */
   node(parent: number, symbol: number): number {
     const at = parent * this.width + symbol;

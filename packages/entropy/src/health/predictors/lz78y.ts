@@ -39,18 +39,32 @@ export function lz78yEstimate(symbols: Uint8Array, alphabetSize = distinctSymbol
   const tally = new PredictionTally();
   /** Adds (longest first, while there is room) and counts `follower` after the contexts on `path`. */
   const count = (follower: number): void => {
+    const { count: counts, best, bestCount, entry } = dict;
     for (let j = B; j >= 1; j--) {
       const at = path[j]!;
-      if (dict.entry[at] === 0 && size < LZ78Y_MAX_DICTIONARY) {
-        dict.entry[at] = 1;
+      if (entry[at] === 0) {
+        if (size >= LZ78Y_MAX_DICTIONARY) continue;
+        entry[at] = 1;
         size++;
       }
-      if (dict.entry[at] === 1) dict.increment(at, follower);
+      const c = ++counts[at * width + follower]!;
+      if (c > bestCount[at]! || (c === bestCount[at]! && follower > best[at]!)) {
+        best[at] = follower;
+        bestCount[at] = c;
+      }
     }
   };
+  /** The nodes of the contexts of length 1…B ending at `end`, created where absent. */
   const walk = (end: number): void => {
+    dict.reserve(B);
+    const child = dict.child;
     let node = ContextCounts.ROOT;
-    for (let j = 1; j <= B; j++) path[j] = node = dict.node(node, symbols[end - j + 1]!);
+    for (let j = 1; j <= B; j++) {
+      const at = node * width + symbols[end - j + 1]!;
+      node = child[at]!;
+      if (node === 0) node = child[at] = dict.nodes++;
+      path[j] = node;
+    }
   };
   // Step (a) at i = B + 1: the contexts ending at sample B − 1, followed by sample B.
   walk(B - 1);
@@ -59,13 +73,14 @@ export function lz78yEstimate(symbols: Uint8Array, alphabetSize = distinctSymbol
     const s = symbols[i]!;
     // (b) The best-supported prediction over the contexts of length B…1 ending at i − 1.
     walk(i - 1);
+    const { entry, best, bestCount } = dict;
     let prediction = -1;
     let maxCount = 0;
     for (let j = B; j >= 1; j--) {
       const at = path[j]!;
-      if (dict.entry[at] === 1 && dict.bestCount[at]! > maxCount) {
-        maxCount = dict.bestCount[at]!;
-        prediction = dict.best[at]!;
+      if (entry[at] === 1 && bestCount[at]! > maxCount) {
+        maxCount = bestCount[at]!;
+        prediction = best[at]!;
       }
     }
     // (c) Right or wrong; then (a) for i + 1.

@@ -49,14 +49,19 @@ export function multiMmcEstimate(symbols: Uint8Array, alphabetSize = distinctSym
   for (let i = 2; i < L; i++) {
     const s = symbols[i]!;
     // (b)–(e): the subpredictors on the contexts ending at i − 1, the winner's prediction, scores.
+    // (The trie is read through its arrays directly: this runs once, mostly before the JIT.)
     const depth = Math.min(D, i);
+    m.reserve(depth);
+    const { child, count, best, bestCount } = m;
     let node = ContextCounts.ROOT;
     let hit = false;
     let nextWinner = winner;
     for (let d = 1; d <= depth; d++) {
-      node = m.node(node, symbols[i - d]!);
+      const at = node * width + symbols[i - d]!;
+      node = child[at]!;
+      if (node === 0) node = child[at] = m.nodes++;
       path[d] = node;
-      const prediction = m.best[node]!;
+      const prediction = best[node]!;
       if (prediction < 0) continue;
       if (d === winner) hit = prediction === s;
       if (prediction === s) {
@@ -66,14 +71,19 @@ export function multiMmcEstimate(symbols: Uint8Array, alphabetSize = distinctSym
     }
     tally.record(hit);
     winner = nextWinner;
-    // (a) for i + 1: count s after each of those contexts.
-    const width = m.width;
+    // (a) for i + 1: count s after each of those contexts (a new (context, s) entry only while
+    // the order has room).
     for (let d = 1; d <= depth; d++) {
       const at = path[d]!;
-      if (m.count[at * width + s] !== 0) m.increment(at, s);
-      else if (entries[d]! < MMC_MAX_ENTRIES) {
-        m.increment(at, s);
+      const k = at * width + s;
+      if (count[k] === 0) {
+        if (entries[d]! >= MMC_MAX_ENTRIES) continue;
         entries[d]!++;
+      }
+      const c = ++count[k]!;
+      if (c > bestCount[at]! || (c === bestCount[at]! && s > best[at]!)) {
+        best[at] = s;
+        bestCount[at] = c;
       }
     }
   }
