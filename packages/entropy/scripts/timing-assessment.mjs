@@ -59,7 +59,7 @@ if (process.argv[2] === '--cold') {
 // A child process measuring one cold Whirlwind bootstrap, with or without the assessment.
 if (process.argv[2] === '--cold-bootstrap') {
   const assess = process.argv[3] === 'assessed';
-  const monitor = new HealthMonitor({ minEntropy: 0.5, startupSamples: WHIRLWIND_STARTUP, startupAssessment: assess });
+  const monitor = new HealthMonitor({ minEntropy: 0.5, startupSamples: WHIRLWIND_STARTUP, ...(assess ? { startupAssessment: 'synchronous' } : {}) });
   const c0 = process.cpuUsage();
   const t0 = process.hrtime.bigint();
   whirlwind(nativeOs.cpu, monitor);
@@ -79,7 +79,7 @@ const header = [
 async function loopTimerAssessment(os) {
   const src = new LoopTimerSource(os, { add() {} });
   src.start();
-  for (let i = 0; i < 1024 + 64 && src.monitor.assessment === undefined; i++) {
+  for (let i = 0; i < 1024 + 512 && src.monitor.assessment === undefined; i++) {
     await new Promise((resolve) => setImmediate(resolve));
     src.pump();
   }

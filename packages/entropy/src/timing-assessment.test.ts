@@ -124,7 +124,7 @@ describe('a timing-only backend whose cycle counter is deterministic: NoEntropyE
     const counter = DETERMINISTIC_COUNTERS.find((c) => c.name === 'repeating deltas, period 61')!;
     const rt = new EntropyRuntime(withOsRandom(fallbackOs, counter.create()), { aes: jsAes256Ctr, log: () => {} });
     expect(rt.initialize().seededFrom).toEqual(['os-random']);
-    for (let i = 0; i < LOOP_TIMER_STARTUP + 64; i++) await nextIteration();
+    for (let i = 0; i < LOOP_TIMER_STARTUP + 256; i++) await nextIteration();
     rt.generator.generate(16);
     const loop = rt.status().sources.find((s) => s.name === 'loop-timer')!;
     expect(loop).toMatchObject({ healthy: false, health: 'permanent', bytesFed: 0, assessment: { claimedEntropy: 1, passed: false } });

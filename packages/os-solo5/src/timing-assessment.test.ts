@@ -24,7 +24,7 @@ it('the tender\'s real-clock counter passes the start-up assessment: Whirlwind s
   expect(boot).toMatchObject({ healthy: true, health: 'healthy', failures: 0, assessment: { claimedEntropy: 0.5, passed: true } });
   expect(boot.assessment!.minEntropy).toBeGreaterThanOrEqual(0.5);
   // The guest's main loop, one iteration per Node macrotask; the loop timer samples the counter in it.
-  for (let i = 0; i < 1024 + 64; i++) {
+  for (let i = 0; i < 1024 + 256; i++) {
     sim.signal(0); // a ready handle, so that solo5_yield returns at once
     iterate();
     await new Promise<void>((resolve) => setImmediate(resolve));

@@ -24,7 +24,7 @@ it('the real-clock TSC passes the start-up assessment: Whirlwind seeds, the loop
   expect(boot).toMatchObject({ healthy: true, health: 'healthy', failures: 0, assessment: { claimedEntropy: 0.5, passed: true } });
   expect(boot.assessment!.minEntropy).toBeGreaterThanOrEqual(0.5);
   // The guest's main loop, one iteration per Node macrotask; the loop timer samples the TSC in it.
-  for (let i = 0; i < 1024 + 64; i++) {
+  for (let i = 0; i < 1024 + 256; i++) {
     iterate();
     await new Promise<void>((resolve) => setImmediate(resolve));
   }

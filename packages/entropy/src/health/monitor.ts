@@ -16,14 +16,16 @@
  *
  * A timing source also sets `startupAssessment`: before it is credited for the first time, the
  * samples of its passing start-up run go through the predictor-based assessment of
- * `startup-assessment.ts`, and an estimate below `minEntropy` makes the state `permanent` at once
- * (a predictable source does not become unpredictable by trying again).
+ * `startup-assessment.ts` (at once, or sliced over later calls), and an estimate below
+ * `minEntropy` makes the state `permanent` at once (a predictable source does not become
+ * unpredictable by trying again).
  */
 
 import { AdaptiveProportionTest } from './adaptive-proportion.js';
 import { aptCutoff, APT_WINDOW, rctCutoff } from './cutoffs.js';
 import { RepetitionCountTest } from './repetition-count.js';
-import { assessStartupSamples, type StartupAssessment } from './startup-assessment.js';
+import { runToEnd, type Steps } from './predictors/prediction-estimate.js';
+import { type StartupAssessment, startupAssessmentSteps } from './startup-assessment.js';
 
 export type HealthState = 'startup' | 'healthy' | 'intermittent' | 'permanent';
 export type HealthTestName = 'repetition-count' | 'adaptive-proportion' | 'startup-assessment';
@@ -44,9 +46,12 @@ export interface HealthPolicy {
   readonly window?: number;
   /**
    * Assess the start-up run (its samples' low bytes) with the SP 800-90B predictors before the
-   * first credit (timing sources; needs `startupSamples` ≥ 66).
+   * first credit (timing sources; needs `startupSamples` ≥ 66): `'synchronous'` within the
+   * `test()` call that completes the run (the Whirlwind bootstrap, which must decide before it
+   * returns), `'sliced'` afterwards, a slice per `continueAssessment()` call (the loop timer, one
+   * slice per main-loop iteration, so that no request pays for the whole assessment).
    */
-  readonly startupAssessment?: boolean;
+  readonly startupAssessment?: 'synchronous' | 'sliced';
 }
 
 export class HealthMonitor {
@@ -61,6 +66,7 @@ export class HealthMonitor {
   #lastFailure: HealthTestName | undefined;
   #run: Uint8Array | undefined;
   #assessment: StartupAssessment | undefined;
+  #pending: Steps<StartupAssessment> | undefined;
 
   constructor(policy: HealthPolicy) {
     this.policy = policy;
@@ -116,20 +122,53 @@ export class HealthMonitor {
     const needed = this.#state === 'startup' ? this.policy.startupSamples : Math.max(this.policy.startupSamples, MIN_RECOVERY_SAMPLES);
     const run = this.#run;
     if (run && this.#passingRun <= run.length) run[this.#passingRun - 1] = Number(sample) & 0xff;
-    if (this.#passingRun >= needed) {
+    if (this.#passingRun >= needed && this.#pending === undefined) {
       if (run && this.#assessment?.passed !== true) {
-        this.#assessment = assessStartupSamples(run.subarray(0, Math.min(this.#passingRun, run.length)), this.policy.minEntropy);
+        const steps = startupAssessmentSteps(run.subarray(0, Math.min(this.#passingRun, run.length)), this.policy.minEntropy);
         run.fill(0);
-        if (!this.#assessment.passed) {
-          this.#failures++;
-          this.#lastFailure = 'startup-assessment';
-          this.#state = 'permanent';
+        if (this.policy.startupAssessment === 'sliced') {
+          // Stay in start-up (nothing credited) until `continueAssessment()` has finished it.
+          this.#pending = steps;
           return false;
         }
+        this.#conclude(runToEnd(steps));
+        return false;
       }
       this.#state = 'healthy';
     }
     return false;
+  }
+
+  /** A sliced start-up assessment is waiting for `continueAssessment()`. */
+  get assessmentPending(): boolean {
+    return this.#pending !== undefined;
+  }
+
+  /**
+   * Runs up to `slices` slices of a pending sliced assessment (each at most `SLICE` samples of one
+   * predictor); when it ends, the source becomes `healthy` or, below its claim, `permanent`.
+   * Returns true when no assessment is pending any more.
+   */
+  continueAssessment(slices = 1): boolean {
+    for (let i = 0; i < slices && this.#pending; i++) {
+      const r = this.#pending.next();
+      if (r.done) {
+        this.#pending = undefined;
+        this.#conclude(r.value);
+      }
+    }
+    return this.#pending === undefined;
+  }
+
+  #conclude(assessment: StartupAssessment): void {
+    this.#assessment = assessment;
+    if (assessment.passed) {
+      this.#state = 'healthy';
+      return;
+    }
+    this.#failures++;
+    this.#lastFailure = 'startup-assessment';
+    this.#state = 'permanent';
   }
 
   /** Back to the initial state, counters kept (used when the library is re-initialized). */
@@ -137,6 +176,7 @@ export class HealthMonitor {
     this.rct.reset();
     this.apt.reset();
     this.#assessment = undefined;
+    this.#pending = undefined;
     this.#run?.fill(0);
     this.#passingRun = 0;
     this.#recentFailures = 0;
@@ -144,6 +184,8 @@ export class HealthMonitor {
   }
 
   #fail(test: HealthTestName): void {
+    // A pending assessment was of a run that has just failed: the next passing run is assessed.
+    this.#pending = undefined;
     this.#failures++;
     this.#recentFailures++;
     this.#lastFailure = test;

@@ -65,7 +65,7 @@ describe('assessStartupSamples', () => {
 });
 
 describe('HealthMonitor with startupAssessment', () => {
-  const policy = { minEntropy: 1, startupSamples: 1024, startupAssessment: true } as const;
+  const policy = { minEntropy: 1, startupSamples: 1024, startupAssessment: 'synchronous' } as const;
 
   it('a predictable start-up run that passes RCT and APT is refused for good', () => {
     const m = new HealthMonitor(policy);
@@ -88,6 +88,36 @@ describe('HealthMonitor with startupAssessment', () => {
     expect(credited.indexOf(true)).toBe(1024);
     expect(m.state).toBe('healthy');
     expect(m.assessment?.passed).toBe(true);
+  });
+
+  it("'sliced': nothing is credited until continueAssessment() has run every slice", () => {
+    const m = new HealthMonitor({ ...policy, startupAssessment: 'sliced' });
+    const noise = randomBytes(1100);
+    for (let i = 0; i < 1024; i++) expect(m.test(noise[i]!)).toBe(false);
+    expect(m.assessmentPending).toBe(true);
+    expect(m.test(noise[1024]!)).toBe(false); // still start-up: not credited while assessing
+    let calls = 1;
+    while (!m.continueAssessment()) calls++;
+    // Per sequence, a pause at every multiple of SLICE = 256 the predictor's loop passes:
+    // MultiMCW and Lag (from i = 0) at 0, 256, 512, 768; MultiMMC (from 2) and LZ78Y (from 17)
+    // at 256, 512, 768 — 14 — for the samples and the deltas, and the call that finishes.
+    expect(calls).toBe(2 * 14 + 1);
+    expect(m.assessmentPending).toBe(false);
+    expect(m.state).toBe('healthy');
+    expect(m.test(noise[1025]!)).toBe(true);
+  });
+
+  it("'sliced': a predictable run ends permanent; a health failure while assessing drops the assessment", () => {
+    const m = new HealthMonitor({ ...policy, startupAssessment: 'sliced' });
+    for (let i = 0; i < 1024; i++) m.test(i & 3);
+    while (!m.continueAssessment(4));
+    expect(m).toMatchObject({ state: 'permanent', lastFailure: 'startup-assessment', failures: 1 });
+    const n = new HealthMonitor({ ...policy, startupSamples: 1024, startupAssessment: 'sliced' });
+    const noise = randomBytes(1024);
+    for (const b of noise) n.test(b);
+    expect(n.assessmentPending).toBe(true);
+    for (let i = 0; i < 31; i++) n.test(7); // RCT cutoff for H = 1 is 31
+    expect(n).toMatchObject({ state: 'intermittent', lastFailure: 'repetition-count', assessmentPending: false, assessment: undefined });
   });
 
   it('without startupAssessment nothing is assessed (CPU RNG words)', () => {

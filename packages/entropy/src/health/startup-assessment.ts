@@ -29,11 +29,11 @@
  */
 
 import { ShimkitRangeError } from '../errors.js';
-import { lagEstimate } from './predictors/lag.js';
-import { lz78yEstimate } from './predictors/lz78y.js';
-import { multiMcwEstimate } from './predictors/multi-mcw.js';
-import { multiMmcEstimate } from './predictors/multi-mmc.js';
-import type { PredictionEstimate } from './predictors/prediction-estimate.js';
+import { lagSteps } from './predictors/lag.js';
+import { lz78ySteps } from './predictors/lz78y.js';
+import { multiMcwSteps } from './predictors/multi-mcw.js';
+import { multiMmcSteps } from './predictors/multi-mmc.js';
+import { type PredictionEstimate, runToEnd, type Steps } from './predictors/prediction-estimate.js';
 
 /** Bits kept of each reduced value (alphabet of 2^4 = 16 symbols). */
 export const ASSESSMENT_SYMBOL_BITS = 4;
@@ -84,9 +84,9 @@ export function reduceSymbols(values: Uint8Array): { symbols: Uint8Array; common
   return { symbols, commonFactor: g };
 }
 
-function assessSequence(values: Uint8Array): SequenceAssessment {
+function* assessSequence(values: Uint8Array): Steps<SequenceAssessment> {
   const { symbols, commonFactor } = reduceSymbols(values);
-  const estimates = [multiMcwEstimate(symbols), lagEstimate(symbols), multiMmcEstimate(symbols), lz78yEstimate(symbols)];
+  const estimates = [yield* multiMcwSteps(symbols), yield* lagSteps(symbols), yield* multiMmcSteps(symbols), yield* lz78ySteps(symbols)];
   return { commonFactor, estimates, minEntropy: Math.min(...estimates.map((e) => e.minEntropy)) };
 }
 
@@ -115,16 +115,31 @@ export function countStuck(samples: Uint8Array): number {
  * @example assessStartupSamples(new Uint8Array(1024).fill(7), 1).passed // false
  */
 export function assessStartupSamples(samples: Uint8Array, claimedEntropy: number): StartupAssessment {
+  return runToEnd(startupAssessmentSteps(samples, claimedEntropy));
+}
+
+/**
+ * `assessStartupSamples`, resumable: the arguments are checked (and the samples copied) at once;
+ * each `next()` then runs at most one slice (`SLICE` samples) of one predictor, so a caller can
+ * spread the work over several main-loop iterations.
+ *
+ * @throws {ShimkitRangeError} `ERR_OUT_OF_RANGE`, as `assessStartupSamples`.
+ */
+export function startupAssessmentSteps(samples: Uint8Array, claimedEntropy: number): Steps<StartupAssessment> {
   if (samples.length < ASSESSMENT_MIN_SAMPLES) {
     throw new ShimkitRangeError(`start-up assessment: needs at least ${ASSESSMENT_MIN_SAMPLES} samples, got ${samples.length}`);
   }
   if (!(claimedEntropy > 0 && claimedEntropy <= ASSESSMENT_SYMBOL_BITS)) {
     throw new ShimkitRangeError(`start-up assessment: claimed min-entropy must be in (0, ${ASSESSMENT_SYMBOL_BITS}] bits, got ${claimedEntropy}`);
   }
+  return assess(samples.slice(), claimedEntropy);
+}
+
+function* assess(samples: Uint8Array, claimedEntropy: number): Steps<StartupAssessment> {
   const deltaValues = new Uint8Array(samples.length - 1);
   for (let i = 1; i < samples.length; i++) deltaValues[i - 1] = (samples[i]! - samples[i - 1]!) & 0xff;
-  const raw = assessSequence(samples);
-  const deltas = assessSequence(deltaValues);
+  const raw = yield* assessSequence(samples);
+  const deltas = yield* assessSequence(deltaValues);
   const stuck = countStuck(samples);
   const minEntropy = Math.min(raw.minEntropy, deltas.minEntropy);
   let reason: string | undefined;

@@ -24,7 +24,7 @@ export const WHIRLWIND_STARTUP = 1024;
 export const WHIRLWIND_CREDITED = 1024;
 
 export function createWhirlwindMonitor(): HealthMonitor {
-  return new HealthMonitor({ minEntropy: WHIRLWIND_MIN_ENTROPY, startupSamples: WHIRLWIND_STARTUP, startupAssessment: true });
+  return new HealthMonitor({ minEntropy: WHIRLWIND_MIN_ENTROPY, startupSamples: WHIRLWIND_STARTUP, startupAssessment: 'synchronous' });
 }
 
 export interface WhirlwindResult {

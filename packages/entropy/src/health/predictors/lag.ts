@@ -10,19 +10,22 @@
  */
 
 import { ShimkitRangeError } from '../../errors.js';
-import { distinctSymbols, maxSymbol, type PredictionEstimate, predictionEstimate, PredictionTally } from './prediction-estimate.js';
+import {
+  distinctSymbols,
+  maxSymbol,
+  type PredictionEstimate,
+  predictionEstimate,
+  PredictionTally,
+  runToEnd,
+  SLICE,
+  type Steps,
+} from './prediction-estimate.js';
 
 /** The largest lag. */
 export const LAG_DEPTH = 128;
 
-/**
- * The Lag estimate of `symbols` (values 0–255).
- *
- * @param alphabetSize k (default: the number of distinct symbols present).
- * @throws {ShimkitRangeError} `ERR_OUT_OF_RANGE` for fewer than 3 samples.
- * @example lagEstimate(Uint8Array.from({ length: 300 }, (_, i) => i % 5)).correct // 294: period 5
- */
-export function lagEstimate(symbols: Uint8Array, alphabetSize = distinctSymbols(symbols)): PredictionEstimate {
+/** `lagEstimate`, resumable: each `next()` processes up to `SLICE` samples (see `runToEnd`). */
+export function* lagSteps(symbols: Uint8Array, alphabetSize = distinctSymbols(symbols)): Steps<PredictionEstimate> {
   const L = symbols.length;
   if (L < 3) throw new ShimkitRangeError(`Lag estimate: needs at least 3 samples, got ${L}`);
   const D = LAG_DEPTH;
@@ -37,6 +40,7 @@ export function lagEstimate(symbols: Uint8Array, alphabetSize = distinctSymbols(
   let winner = 1;
   const tally = new PredictionTally();
   for (let i = 0; i < L; i++) {
+    if (i % SLICE === 0) yield;
     const s = symbols[i]!;
     if (i >= 1) {
       tally.record(symbols[i - winner] === s);
@@ -52,4 +56,15 @@ export function lagEstimate(symbols: Uint8Array, alphabetSize = distinctSymbols(
     seen[s]!++;
   }
   return predictionEstimate('Lag', tally, alphabetSize);
+}
+
+/**
+ * The Lag estimate of `symbols` (values 0–255).
+ *
+ * @param alphabetSize k (default: the number of distinct symbols present).
+ * @throws {ShimkitRangeError} `ERR_OUT_OF_RANGE` for fewer than 3 samples.
+ * @example lagEstimate(Uint8Array.from({ length: 300 }, (_, i) => i % 5)).correct // 294: period 5
+ */
+export function lagEstimate(symbols: Uint8Array, alphabetSize = distinctSymbols(symbols)): PredictionEstimate {
+  return runToEnd(lagSteps(symbols, alphabetSize));
 }

@@ -14,21 +14,24 @@
 
 import { ShimkitRangeError } from '../../errors.js';
 import { ContextCounts } from './context-counts.js';
-import { distinctSymbols, maxSymbol, type PredictionEstimate, predictionEstimate, PredictionTally } from './prediction-estimate.js';
+import {
+  distinctSymbols,
+  maxSymbol,
+  type PredictionEstimate,
+  predictionEstimate,
+  PredictionTally,
+  runToEnd,
+  SLICE,
+  type Steps,
+} from './prediction-estimate.js';
 
 /** The longest context. */
 export const LZ78Y_DEPTH = 16;
 /** The dictionary's capacity. */
 export const LZ78Y_MAX_DICTIONARY = 65_536;
 
-/**
- * The LZ78Y estimate of `symbols` (values 0–255).
- *
- * @param alphabetSize k (default: the number of distinct symbols present).
- * @throws {ShimkitRangeError} `ERR_OUT_OF_RANGE` for fewer than 19 samples.
- * @example lz78yEstimate(new Uint8Array(100)).minEntropy // 0
- */
-export function lz78yEstimate(symbols: Uint8Array, alphabetSize = distinctSymbols(symbols)): PredictionEstimate {
+/** `lz78yEstimate`, resumable: each `next()` processes up to `SLICE` samples (see `runToEnd`). */
+export function* lz78ySteps(symbols: Uint8Array, alphabetSize = distinctSymbols(symbols)): Steps<PredictionEstimate> {
   const B = LZ78Y_DEPTH;
   const L = symbols.length;
   if (L < B + 3) throw new ShimkitRangeError(`LZ78Y estimate: needs at least ${B + 3} samples, got ${L}`);
@@ -70,6 +73,7 @@ export function lz78yEstimate(symbols: Uint8Array, alphabetSize = distinctSymbol
   walk(B - 1);
   count(symbols[B]!);
   for (let i = B + 1; i < L; i++) {
+    if (i % SLICE === 0) yield;
     const s = symbols[i]!;
     // (b) The best-supported prediction over the contexts of length B…1 ending at i − 1.
     walk(i - 1);
@@ -88,4 +92,15 @@ export function lz78yEstimate(symbols: Uint8Array, alphabetSize = distinctSymbol
     count(s);
   }
   return predictionEstimate('LZ78Y', tally, alphabetSize);
+}
+
+/**
+ * The LZ78Y estimate of `symbols` (values 0–255).
+ *
+ * @param alphabetSize k (default: the number of distinct symbols present).
+ * @throws {ShimkitRangeError} `ERR_OUT_OF_RANGE` for fewer than 19 samples.
+ * @example lz78yEstimate(new Uint8Array(100)).minEntropy // 0
+ */
+export function lz78yEstimate(symbols: Uint8Array, alphabetSize = distinctSymbols(symbols)): PredictionEstimate {
+  return runToEnd(lz78ySteps(symbols, alphabetSize));
 }

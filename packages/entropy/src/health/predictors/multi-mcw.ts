@@ -13,19 +13,22 @@
  */
 
 import { ShimkitRangeError } from '../../errors.js';
-import { distinctSymbols, maxSymbol, type PredictionEstimate, predictionEstimate, PredictionTally } from './prediction-estimate.js';
+import {
+  distinctSymbols,
+  maxSymbol,
+  type PredictionEstimate,
+  predictionEstimate,
+  PredictionTally,
+  runToEnd,
+  SLICE,
+  type Steps,
+} from './prediction-estimate.js';
 
 /** The window sizes w_1…w_4. */
 export const MCW_WINDOWS = Object.freeze([63, 255, 1023, 4095] as const);
 
-/**
- * The MultiMCW estimate of `symbols` (values 0–255).
- *
- * @param alphabetSize k (default: the number of distinct symbols present).
- * @throws {ShimkitRangeError} `ERR_OUT_OF_RANGE` for fewer than 65 samples.
- * @example multiMcwEstimate(new Uint8Array(200)).minEntropy // 0: a constant is always predicted
- */
-export function multiMcwEstimate(symbols: Uint8Array, alphabetSize = distinctSymbols(symbols)): PredictionEstimate {
+/** `multiMcwEstimate`, resumable: each `next()` processes up to `SLICE` samples (see `runToEnd`). */
+export function* multiMcwSteps(symbols: Uint8Array, alphabetSize = distinctSymbols(symbols)): Steps<PredictionEstimate> {
   const w1 = MCW_WINDOWS[0];
   if (symbols.length < w1 + 2) throw new ShimkitRangeError(`MultiMCW estimate: needs at least ${w1 + 2} samples, got ${symbols.length}`);
   const windows = MCW_WINDOWS.length;
@@ -42,6 +45,7 @@ export function multiMcwEstimate(symbols: Uint8Array, alphabetSize = distinctSym
 
   // Window j covers symbols[i − w_j … i − 1] once i ≥ w_j; before that subpredictor j is Null.
   for (let i = 0; i < symbols.length; i++) {
+    if (i % SLICE === 0) yield;
     const s = symbols[i]!;
     if (i >= w1) {
       tally.record(frequent[winner] === s);
@@ -72,4 +76,15 @@ export function multiMcwEstimate(symbols: Uint8Array, alphabetSize = distinctSym
     }
   }
   return predictionEstimate('MultiMCW', tally, alphabetSize);
+}
+
+/**
+ * The MultiMCW estimate of `symbols` (values 0–255).
+ *
+ * @param alphabetSize k (default: the number of distinct symbols present).
+ * @throws {ShimkitRangeError} `ERR_OUT_OF_RANGE` for fewer than 65 samples.
+ * @example multiMcwEstimate(new Uint8Array(200)).minEntropy // 0: a constant is always predicted
+ */
+export function multiMcwEstimate(symbols: Uint8Array, alphabetSize = distinctSymbols(symbols)): PredictionEstimate {
+  return runToEnd(multiMcwSteps(symbols, alphabetSize));
 }

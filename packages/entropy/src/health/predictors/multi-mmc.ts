@@ -17,21 +17,24 @@
 
 import { ShimkitRangeError } from '../../errors.js';
 import { ContextCounts } from './context-counts.js';
-import { distinctSymbols, maxSymbol, type PredictionEstimate, predictionEstimate, PredictionTally } from './prediction-estimate.js';
+import {
+  distinctSymbols,
+  maxSymbol,
+  type PredictionEstimate,
+  predictionEstimate,
+  PredictionTally,
+  runToEnd,
+  SLICE,
+  type Steps,
+} from './prediction-estimate.js';
 
 /** The longest context (number of subpredictors). */
 export const MMC_DEPTH = 16;
 /** The cap on (context, follower) entries per order. */
 export const MMC_MAX_ENTRIES = 100_000;
 
-/**
- * The MultiMMC estimate of `symbols` (values 0–255).
- *
- * @param alphabetSize k (default: the number of distinct symbols present).
- * @throws {ShimkitRangeError} `ERR_OUT_OF_RANGE` for fewer than 4 samples.
- * @example multiMmcEstimate(Uint8Array.from({ length: 100 }, (_, i) => i & 1)).correct // 97
- */
-export function multiMmcEstimate(symbols: Uint8Array, alphabetSize = distinctSymbols(symbols)): PredictionEstimate {
+/** `multiMmcEstimate`, resumable: each `next()` processes up to `SLICE` samples (see `runToEnd`). */
+export function* multiMmcSteps(symbols: Uint8Array, alphabetSize = distinctSymbols(symbols)): Steps<PredictionEstimate> {
   const L = symbols.length;
   if (L < 4) throw new ShimkitRangeError(`MultiMMC estimate: needs at least 4 samples, got ${L}`);
   const D = MMC_DEPTH;
@@ -47,6 +50,7 @@ export function multiMmcEstimate(symbols: Uint8Array, alphabetSize = distinctSym
   m.increment(path[1], symbols[1]!);
   entries[1] = 1;
   for (let i = 2; i < L; i++) {
+    if (i % SLICE === 0) yield;
     const s = symbols[i]!;
     // (b)–(e): the subpredictors on the contexts ending at i − 1, the winner's prediction, scores.
     // (The trie is read through its arrays directly: this runs once, mostly before the JIT.)
@@ -88,4 +92,15 @@ export function multiMmcEstimate(symbols: Uint8Array, alphabetSize = distinctSym
     }
   }
   return predictionEstimate('MultiMMC', tally, alphabetSize);
+}
+
+/**
+ * The MultiMMC estimate of `symbols` (values 0–255).
+ *
+ * @param alphabetSize k (default: the number of distinct symbols present).
+ * @throws {ShimkitRangeError} `ERR_OUT_OF_RANGE` for fewer than 4 samples.
+ * @example multiMmcEstimate(Uint8Array.from({ length: 100 }, (_, i) => i & 1)).correct // 97
+ */
+export function multiMmcEstimate(symbols: Uint8Array, alphabetSize = distinctSymbols(symbols)): PredictionEstimate {
+  return runToEnd(multiMmcSteps(symbols, alphabetSize));
 }

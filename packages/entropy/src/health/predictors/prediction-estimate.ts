@@ -29,6 +29,24 @@ export const LOCAL_CONFIDENCE = 0.99;
 /** Iterations of the recurrence for x (the standard takes x_10). */
 export const X_ITERATIONS = 10;
 
+/**
+ * Samples processed between two pauses of a resumable estimate (`…Steps` generators): the
+ * estimates can run a slice at a time, one slice per main-loop iteration, so that the first run
+ * (before the JIT has compiled anything) never stalls one request for long.
+ */
+export const SLICE = 256;
+
+/** Resumable work: `next()` does one slice; the return value is the result. */
+export type Steps<T> = Generator<void, T, void>;
+
+/** Runs resumable work to its end and returns its result. */
+export function runToEnd<T>(steps: Steps<T>): T {
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
 /** What every predictor estimate reports (all probabilities in [0, 1], entropy in bits/sample). */
 export interface PredictionEstimate {
   /** Which estimate (`'MultiMCW'`, `'Lag'`, `'MultiMMC'`, `'LZ78Y'`). */
