@@ -401,7 +401,7 @@ export class EntropyRuntime {
       boot.bytes?.fill(0);
       fromOs?.fill(0);
       const attempts = [
-        `bootstrap ${boot.method ? `gave only ${SEED_CREDIT_BITS[boot.method]} credited bits` : `failed (${boot.failed.join(' → ') || 'nothing to try'})`}`,
+        `bootstrap ${boot.method ? `gave only ${SEED_CREDIT_BITS[boot.method]} credited bits` : `failed (${boot.failed.join(' → ') || 'nothing to try'})`}${this.#whirlwind.assessment?.passed === false ? `; Whirlwind start-up assessment: ${this.#whirlwind.assessment.reason}` : ''}`,
         this.#osRandom.counters.available ? (fromOs ? 'the OS random source' : 'the OS random source failed') : `the ${this.os.name} backend has no OS random source`,
         `${bits} of the ${MIN_SEED_ENTROPY_BITS} bits of credited entropy a seed needs`,
       ];

@@ -47,6 +47,8 @@ export function bootstrap(os: Os, cpuRng: CpuRng, whirlwindMonitor: HealthMonito
   samples += ww.samples;
   if (ww.bytes) return { bytes: ww.bytes, method: 'whirlwind', failed, samples };
   failed.push('whirlwind');
-  log(`@shimkit/entropy: the Whirlwind timing bootstrap failed its health tests (${whirlwindMonitor.lastFailure ?? 'not enough samples'})`);
+  const assessed = whirlwindMonitor.assessment;
+  const why = assessed?.passed === false ? `startup-assessment: ${assessed.reason}` : (whirlwindMonitor.lastFailure ?? 'not enough samples');
+  log(`@shimkit/entropy: the Whirlwind timing bootstrap failed its health tests (${why})`);
   return { bytes: undefined, method: undefined, failed, samples };
 }

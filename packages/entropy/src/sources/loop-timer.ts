@@ -4,7 +4,11 @@
  *
  * The raw sample is the low byte of the difference between consecutive iterations' counter
  * readings. It passes the SP 800-90B health tests with an assessed min-entropy of 1 bit per
- * sample (RCT cutoff 31, APT cutoff 609 of 1024) after a 1024-sample start-up run; credited
+ * sample (RCT cutoff 31, APT cutoff 609 of 1024) after a 1024-sample start-up run, which must
+ * also pass the predictor-based start-up assessment (`../health/startup-assessment.ts`) with an
+ * estimate of at least 1 bit per sample, else the source is never credited (the assessment runs
+ * a slice at the end of each main-loop iteration, from an `atExitIter` hook that removes itself
+ * when done, so no single iteration or request pays for all of it); credited
  * samples are collected into 32-byte batches, and each batch goes into the next Fortuna pool,
  * round-robin.
  *
@@ -24,7 +28,7 @@ export const LOOP_TIMER_BATCH = 32;
 
 export class LoopTimerSource {
   readonly counters = new SourceCounters('loop-timer');
-  readonly monitor = new HealthMonitor({ minEntropy: LOOP_TIMER_MIN_ENTROPY, startupSamples: LOOP_TIMER_STARTUP });
+  readonly monitor = new HealthMonitor({ minEntropy: LOOP_TIMER_MIN_ENTROPY, startupSamples: LOOP_TIMER_STARTUP, startupAssessment: 'sliced' });
   readonly #os: Os;
   readonly #sink: PoolSink;
   readonly #batch = new Uint8Array(LOOP_TIMER_BATCH);
@@ -33,6 +37,7 @@ export class LoopTimerSource {
   #last: number | undefined;
   #stop: Unregister | undefined;
   #drain: Uint32Array | undefined;
+  #assessing: Unregister | undefined;
 
   constructor(os: Os, sink: PoolSink) {
     this.#os = os;
@@ -60,6 +65,8 @@ export class LoopTimerSource {
   stop(): void {
     this.#stop?.();
     this.#stop = undefined;
+    this.#assessing?.();
+    this.#assessing = undefined;
     this.counters.running = false;
     this.#last = undefined;
     this.#batch.fill(0);
@@ -82,7 +89,17 @@ export class LoopTimerSource {
     if (last === undefined) return;
     this.counters.samples++;
     const raw = ((cycles - last) >>> 0) & 0xff;
-    if (!this.monitor.test(raw)) return;
+    if (!this.monitor.test(raw)) {
+      // The start-up run is complete and being assessed: one slice at the end of each iteration.
+      if (this.monitor.assessmentPending && !this.#assessing && this.#stop) {
+        this.#assessing = this.#os.main.atExitIter(() => {
+          if (!this.monitor.continueAssessment()) return;
+          this.#assessing?.();
+          this.#assessing = undefined;
+        });
+      }
+      return;
+    }
     this.#batch[this.#fill++] = raw;
     if (this.#fill === LOOP_TIMER_BATCH) {
       this.#sink.add(SOURCE_IDS['loop-timer'], this.#pool, this.#batch);

@@ -38,6 +38,11 @@ export interface SourceStatus {
   readonly bytesFed: number;
   /** What the source used or why it is not running. */
   readonly detail: string;
+  /**
+   * Timing sources, once their start-up run was assessed: the predictor-based min-entropy
+   * estimate per sample against the claim (see `docs/sources-and-health.md`).
+   */
+  readonly assessment?: { readonly minEntropy: number; readonly claimedEntropy: number; readonly passed: boolean };
 }
 
 export class SourceCounters {
@@ -75,6 +80,9 @@ export class SourceCounters {
       failures,
       bytesFed: this.bytesFed,
       detail: this.detail,
+      ...(monitor?.assessment && {
+        assessment: { minEntropy: monitor.assessment.minEntropy, claimedEntropy: monitor.assessment.claimedEntropy, passed: monitor.assessment.passed },
+      }),
     };
   }
 }

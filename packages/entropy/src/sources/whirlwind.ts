@@ -7,7 +7,9 @@
  * previous timing, so cache, pipeline and interrupt effects compound from sample to sample. The
  * raw sample is the low byte of the elapsed cycle count; it goes through the SP 800-90B health
  * tests with an assessed min-entropy of 0.5 bit per sample (an engineering estimate, not the
- * output of the SP 800-90B estimator suite), after a 1024-sample start-up run. The output is the
+ * output of the SP 800-90B estimator suite), after a 1024-sample start-up run whose samples must
+ * also pass the predictor-based start-up assessment (`../health/startup-assessment.ts`) with an
+ * estimate of at least 0.5 bit per sample. The output is the
  * 16-bit elapsed counts of the credited samples, which the caller hashes into the generator.
  */
 
@@ -22,7 +24,7 @@ export const WHIRLWIND_STARTUP = 1024;
 export const WHIRLWIND_CREDITED = 1024;
 
 export function createWhirlwindMonitor(): HealthMonitor {
-  return new HealthMonitor({ minEntropy: WHIRLWIND_MIN_ENTROPY, startupSamples: WHIRLWIND_STARTUP });
+  return new HealthMonitor({ minEntropy: WHIRLWIND_MIN_ENTROPY, startupSamples: WHIRLWIND_STARTUP, startupAssessment: 'synchronous' });
 }
 
 export interface WhirlwindResult {
