@@ -117,7 +117,11 @@ describe('a timing-only backend whose cycle counter is deterministic: NoEntropyE
     // Exactly the start-up run was taken: no health-test failure before the assessment.
     expect(boot).toMatchObject({ samples: WHIRLWIND_STARTUP, failures: 2, assessment: { minEntropy: 0, claimedEntropy: 0.5, passed: false } });
     expect(thrown).toBeInstanceOf(NoEntropyError);
-    expect(thrown!.attempts).toEqual([`bootstrap failed (whirlwind); Whirlwind start-up assessment: ${reason}`, 'the unix backend has no OS random source']);
+    expect(thrown!.attempts).toEqual([
+      `bootstrap failed (whirlwind); Whirlwind start-up assessment: ${reason}`,
+      'the unix backend has no OS random source',
+      '0 of the 256 bits of credited entropy a seed needs',
+    ]);
   });
 
   it('the loop timer never credits a deterministic counter (the OS random source seeds the generator)', async () => {

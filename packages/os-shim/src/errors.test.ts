@@ -10,7 +10,7 @@ describe('errors', () => {
     expect(e.name).toBe('NoBackendError');
     expect(e.message).toContain('Alias "@shimkit/os-shim"');
     expect(e.message).toContain("rollupAlias('unix')");
-    expect(e.message).toContain('Backends: unix → @shimkit/os-unix, xen → @shimkit/os-xen, solo5 → @shimkit/os-solo5, wasi → @shimkit/os-unix/wasi.');
+    expect(e.message).toContain('Backends: unix → @shimkit/os-unix, xen → @shimkit/os-xen, solo5 → @shimkit/os-solo5, wasi → @shimkit/os-unix/wasi, web → @shimkit/os-web.');
     for (const { name, module } of PRESETS) expect(e.message).toContain(`${name} → ${module}`);
   });
 

@@ -15,12 +15,13 @@ const FIX = 'out of line with src/presets.ts: run `npm run build -w @shimkit/os-
 
 describe('presets', () => {
   it('lists every target once, with the data the helpers derive from', () => {
-    expect(TARGETS).toEqual(['unix', 'xen', 'solo5', 'wasi']);
+    expect(TARGETS).toEqual(['unix', 'xen', 'solo5', 'wasi', 'web']);
     expect(preset('unix')).toMatchObject({ module: '@shimkit/os-unix', package: '@shimkit/os-unix', conditions: ['node'], external: ['node:'], platform: 'node', host: 'node', program: 'main' });
     expect(preset('xen')).toMatchObject({ module: '@shimkit/os-xen', conditions: ['xen'], external: [], platform: 'neutral', host: 'xen-abi', program: 'main' });
     expect(preset('solo5')).toMatchObject({ module: '@shimkit/os-solo5', conditions: ['solo5'], external: [], platform: 'neutral', host: 'solo5-abi' });
     expect(preset('wasi')).toMatchObject({ module: '@shimkit/os-unix/wasi', package: '@shimkit/os-unix', conditions: ['wasi'], external: ['wasi:'], host: 'wasi-component', program: 'component' });
-    expect(backendPackages()).toEqual(['@shimkit/os-unix', '@shimkit/os-xen', '@shimkit/os-solo5']);
+    expect(preset('web')).toMatchObject({ module: '@shimkit/os-web', package: '@shimkit/os-web', conditions: ['web', 'workerd', 'deno', 'bun', 'worker', 'browser'], external: [], platform: 'browser', host: 'web', program: 'main' });
+    expect(backendPackages()).toEqual(['@shimkit/os-unix', '@shimkit/os-xen', '@shimkit/os-solo5', '@shimkit/os-web']);
   });
 
   it('names, conditions and modules are unique; every module is inside its package', () => {
@@ -40,7 +41,7 @@ describe('presets', () => {
       expect(() => preset(bad as never)).toThrow(ShimkitRangeError);
       expect(isTarget(bad)).toBe(false);
     }
-    expect(() => preset('dos' as never)).toThrow('unknown target "dos"; expected one of unix, xen, solo5, wasi');
+    expect(() => preset('dos' as never)).toThrow('unknown target "dos"; expected one of unix, xen, solo5, wasi, web');
     try {
       preset('dos' as never);
     } catch (e) {
@@ -54,6 +55,13 @@ describe('presets', () => {
       ['xen', 'xen'],
       ['solo5', 'solo5'],
       ['wasi', 'wasi'],
+      // Deno and Bun set `node` too: their own conditions (and the Web ones) come before it.
+      ['web', 'web'],
+      ['workerd', 'web'],
+      ['deno', 'web'],
+      ['bun', 'web'],
+      ['worker', 'web'],
+      ['browser', 'web'],
       ['node', 'unix'],
     ]);
   });
