@@ -14,7 +14,7 @@ import {
   requireBytes,
   requireFunctions,
 } from '@shimkit/os-unikernel/host-binding';
-import { createSolo5Backend, type Solo5Backend } from './backend.js';
+import { createSolo5Backend, type Solo5Backend } from './solo5/os.js';
 import type { Solo5Host } from './host.js';
 
 /** The global a bare-engine embedding sets to its `Solo5Host` before evaluating the bundle. */

@@ -16,9 +16,9 @@ import { currentBackend } from './bind.js';
 export type * from '@shimkit/os-shim/contract';
 export type { CpuRngDraw, Solo5Host } from './host.js';
 export type { Solo5Status } from './status.js';
-export type { LoopCounters } from '@shimkit/os-unikernel/loop';
+export type { LoopCounters } from '@shimkit/os-unikernel/main';
 export { bindHost, HOST_GLOBAL } from './bind.js';
-export { createSolo5Backend, IDLE_YIELD_NS, type Solo5Backend } from './backend.js';
+export { createSolo5Backend, IDLE_YIELD_NS, type Solo5Backend } from './solo5/os.js';
 export { GuestExit, HostAbiError, HostAlreadyBoundError, HostMissingError, LoopBusyError } from '@shimkit/os-unikernel/errors';
 export { SOLO5_EXIT_ABORT, SOLO5_EXIT_FAILURE, SOLO5_EXIT_SUCCESS } from './host.js';
 

@@ -8,7 +8,7 @@
  */
 
 import type { Os } from '@shimkit/os-shim/contract';
-import type { MainLoop } from './loop.js';
+import type { MainLoop } from './main.js';
 
 /** The parts of `O` the lazy object forwards. */
 export type LinkedOs<O extends Os> = Readonly<Pick<O, 'name' | 'time' | 'main' | 'cpu' | 'env' | 'lifecycle' | 'console'>>;

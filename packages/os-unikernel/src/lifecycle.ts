@@ -10,7 +10,7 @@
 import type { Lifecycle, ShutdownKind } from '@shimkit/os-shim/contract';
 import { assertIntInRange } from '@shimkit/os-shim/validate';
 import { HookList } from './hook-list.js';
-import type { MainLoop } from './loop.js';
+import type { MainLoop } from './main.js';
 
 export interface GuestLifecycle {
   /** The contract's `Lifecycle`. */

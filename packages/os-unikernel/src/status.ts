@@ -6,7 +6,7 @@
  */
 
 import type { CpuRngStatus } from './cpu.js';
-import type { LoopCounters } from './loop.js';
+import type { LoopCounters } from './main.js';
 
 export interface UnikernelStatus {
   /** No OS random source on these platforms: entropy comes from RDSEED/RDRAND and timing. */

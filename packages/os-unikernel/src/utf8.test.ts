@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { cmdLineEnv, parseCmdLine } from './argv.js';
+import { cmdLineEnv, parseCmdLine } from './env.js';
 import { decodeUtf8, encodeUtf8 } from './utf8.js';
 
 describe('UTF-8', () => {

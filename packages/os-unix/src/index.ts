@@ -8,7 +8,8 @@
  */
 
 import { loadAddon } from './addon.js';
-import { createFallbackOs, createNativeOs } from './backend.js';
+import { createFallbackOs } from './fallback/os.js';
+import { createNativeOs } from './native/os.js';
 import { describeLoad, type UnixStatus } from './status.js';
 
 export type * from '@shimkit/os-shim/contract';

@@ -16,7 +16,7 @@ import {
 } from '@shimkit/os-unikernel/host-binding';
 import { HostAbiError } from '@shimkit/os-unikernel/errors';
 import type { XenHost } from './host.js';
-import { createXenBackend, type XenBackend } from './backend.js';
+import { createXenBackend, type XenBackend } from './xen/os.js';
 import { SHARED_INFO_SIZE } from './shared-info.js';
 
 /** The global a bare-engine embedding sets to its `XenHost` before evaluating the bundle. */

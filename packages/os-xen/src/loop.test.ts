@@ -1,6 +1,6 @@
 import { GuestExit } from '@shimkit/os-unikernel/errors';
 import { describe, expect, it } from 'vitest';
-import { createXenBackend } from './backend.js';
+import { createXenBackend } from './xen/os.js';
 import { SHUTDOWN_CRASH, SHUTDOWN_POWEROFF } from './host.js';
 import { XenHostSimulator } from './testing/index.js';
 

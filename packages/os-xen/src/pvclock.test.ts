@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createXenBackend } from './backend.js';
+import { createXenBackend } from './xen/os.js';
 import { readSystemTime, readWallClockBase, scaleDelta } from './pvclock.js';
 import { SHARED_INFO, TIME_INFO, timeInfoOffset } from './shared-info.js';
 import { XenHostSimulator, xenTimeScale } from './testing/index.js';

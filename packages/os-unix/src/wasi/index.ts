@@ -10,9 +10,11 @@
  */
 
 import type { Os } from '@shimkit/os-shim/contract';
-import { createCpu } from './cycles.js';
-import { createMain } from './loop.js';
-import { console, env, lifecycle } from './process-surface.js';
+import { console } from './console.js';
+import { createCpu } from './cpu.js';
+import { env } from './env.js';
+import { lifecycle } from './lifecycle.js';
+import { createMain } from './main.js';
 import { createRandom } from './random.js';
 import { WASI_STATUS, type WasiStatus } from './status.js';
 import { time } from './time.js';

@@ -6,7 +6,7 @@
 import type { Random } from '@shimkit/os-shim/contract';
 import { OsRandomError } from '@shimkit/os-shim/errors';
 import { assertBytes } from '@shimkit/os-shim/validate';
-import type { Binding } from './addon.js';
+import type { Binding } from '../addon.js';
 
 export function createNativeRandom(binding: Binding, source: string): Random {
   return {

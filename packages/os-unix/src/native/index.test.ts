@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { expectNative } from './test-path.js';
+import { expectNative } from '../test-path.js';
 
 // The native entry only loads with the addon; in the fallback project it must refuse.
 describe('the explicit native entry', () => {
   it.runIf(expectNative)('loads and reports the addon', async () => {
-    const { os, status } = await import('./native.js');
+    const { os, status } = await import('./index.js');
     const s = status();
     expect(s.path).toBe('native');
     expect(s.addon.loaded).toBe(true);
@@ -14,7 +14,7 @@ describe('the explicit native entry', () => {
   });
 
   it.runIf(!expectNative)('throws ERR_ADDON_UNAVAILABLE when the addon is disabled', async () => {
-    await expect(import('./native.js')).rejects.toMatchObject({
+    await expect(import('./index.js')).rejects.toMatchObject({
       code: 'ERR_ADDON_UNAVAILABLE',
       message: expect.stringContaining('SHIMKIT_NO_ADDON=1'),
     });

@@ -4,9 +4,9 @@
  * fall back to pure JavaScript instead).
  */
 
-import { loadAddon } from './addon.js';
-import { createNativeOs } from './backend.js';
-import { describeLoad, type UnixStatus } from './status.js';
+import { loadAddon } from '../addon.js';
+import { createNativeOs } from './os.js';
+import { describeLoad, type UnixStatus } from '../status.js';
 
 export type * from '@shimkit/os-shim/contract';
 

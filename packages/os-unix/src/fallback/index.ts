@@ -3,8 +3,8 @@
  * environments that forbid native code, and for tests that compare the two paths.
  */
 
-import { createFallbackOs } from './backend.js';
-import { describeLoad, type UnixStatus } from './status.js';
+import { createFallbackOs } from './os.js';
+import { describeLoad, type UnixStatus } from '../status.js';
 
 export type * from '@shimkit/os-shim/contract';
 

@@ -7,8 +7,8 @@
 
 import type { CycleTrace, Main, Unregister } from '@shimkit/os-shim/contract';
 import { assertWords } from '@shimkit/os-shim/validate';
-import type { Binding } from './addon.js';
-import { HookList } from './hook-list.js';
+import type { Binding } from '../addon.js';
+import { HookList } from '../hook-list.js';
 
 export function createNativeMain(binding: Binding): Main {
   const sync = (): void =>

@@ -1,7 +1,7 @@
 import { describeConformance } from '@shimkit/os-shim/conformance';
 import { describe, expect, it, vi } from 'vitest';
-import { os, status } from './fallback.js';
-import { GET_RANDOM_VALUES_MAX } from './random-fallback.js';
+import { os, status } from './index.js';
+import { GET_RANDOM_VALUES_MAX } from './random.js';
 
 describe('the explicit fallback entry', () => {
   it('is the pure-JS path whatever the addon state', () => {

@@ -1,5 +1,5 @@
 /**
- * `Time` for Node: the monotonic clock is libuv's `uv_hrtime` (CLOCK_MONOTONIC on Linux,
+ * `Time` on the native path (and, with another wall clock, on the fallback path): the monotonic clock is libuv's `uv_hrtime` (CLOCK_MONOTONIC on Linux,
  * mach_absolute_time on macOS) through `process.hrtime.bigint()`; the wall clock is given by the
  * caller (CLOCK_REALTIME from the addon, or `Date.now()` at millisecond resolution in the
  * fallback); sleeping is a ref'd `setTimeout`, as any awaited sleep keeps a program running.
@@ -7,10 +7,12 @@
 
 import type { Time } from '@shimkit/os-shim/contract';
 import { assertNonNegativeInteger } from '@shimkit/os-shim/validate';
+import type { Binding } from '../addon.js';
 
 /** The largest delay Node's timers accept, in milliseconds (2^31 - 1). */
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
+/** `Time` over Node's monotonic clock with the wall clock `wallNs` (shared with the fallback path). */
 export function createTime(wallNs: () => bigint): Time {
   const sleepNs = (ns: bigint | number): Promise<void> => {
     const total = assertNonNegativeInteger(ns, 'ns');
@@ -34,7 +36,7 @@ export function createTime(wallNs: () => bigint): Time {
   };
 }
 
-/** The fallback wall clock: `Date.now()` in nanoseconds (millisecond resolution). */
-export function dateWallNs(): bigint {
-  return BigInt(Date.now()) * 1_000_000n;
+/** `Time` on the addon: the wall clock is `clock_gettime(CLOCK_REALTIME)` in nanoseconds. */
+export function createNativeTime(binding: Binding): Time {
+  return createTime(() => binding.wallNs());
 }

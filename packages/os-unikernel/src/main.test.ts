@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { GuestExit } from './errors.js';
-import { type LoopPlatform, MainLoop, SETTLE_TURNS } from './loop.js';
+import { type LoopPlatform, MainLoop, SETTLE_TURNS } from './main.js';
 
 const MS = 1_000_000n;
 

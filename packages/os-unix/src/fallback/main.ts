@@ -7,7 +7,7 @@
  */
 
 import type { Main } from '@shimkit/os-shim/contract';
-import { HookList } from './hook-list.js';
+import { HookList } from '../hook-list.js';
 
 export function createFallbackMain(): Main {
   let pending: NodeJS.Immediate | null = null;
