@@ -10,7 +10,7 @@
 import {
   createHostBinding,
   hostMembers,
-  optionalFunctions,
+  checkCpuRngMembers,
   requireBytes,
   requireFunctions,
 } from '@shimkit/os-unikernel/host-binding';
@@ -32,7 +32,7 @@ const REQUIRED = [
 function check(host: unknown): Solo5Host {
   const h = hostMembers(host, 'Solo5');
   requireFunctions(h, REQUIRED);
-  optionalFunctions(h, ['rdrand', 'rdseed']);
+  checkCpuRngMembers(h);
   requireBytes(h, 'cmdline');
   return host as Solo5Host;
 }

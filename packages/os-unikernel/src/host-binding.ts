@@ -69,3 +69,15 @@ export function optionalFunctions(h: Record<string, unknown>, names: readonly st
 export function requireBytes(h: Record<string, unknown>, name: string): void {
   if (!(h[name] instanceof Uint8Array)) throw new HostAbiError(`host.${name} must be a Uint8Array`);
 }
+
+/**
+ * The CPU-RNG members of a host: `rdrand`, `rdseed` and `cpuid` are each a function or absent,
+ * and `cpuid` is present whenever `rdrand` or `rdseed` is (the CPU-RNG policy needs the vendor
+ * and family, `@shimkit/os-shim/cpu-rng`).
+ */
+export function checkCpuRngMembers(h: Record<string, unknown>): void {
+  optionalFunctions(h, ['rdrand', 'rdseed', 'cpuid']);
+  if ((h.rdrand !== undefined || h.rdseed !== undefined) && h.cpuid === undefined) {
+    throw new HostAbiError('host.cpuid must be a function when host.rdrand or host.rdseed is offered (the CPU-RNG policy reads the vendor and family)');
+  }
+}

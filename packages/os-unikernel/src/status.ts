@@ -5,7 +5,7 @@
  * counters.
  */
 
-import type { CpuRngStatus } from './cpu.js';
+import type { CpuRngStatus } from '@shimkit/os-shim/cpu-rng';
 import type { LoopCounters } from './main.js';
 
 export interface UnikernelStatus {

@@ -18,9 +18,15 @@ export interface Binding {
   cycles(): number;
   wallNs(): bigint;
   features(): AddonFeatures;
-  /** A bigint, or the failure code: 1 = carry flag clear after retries, 2 = all-ones. */
-  rdrand(): bigint | 1 | 2;
-  rdseed(): bigint | 1 | 2;
+  /** CPUID `leaf`/`subleaf` as `[eax, ebx, ecx, edx]` (zeros where absent or not x86-64). */
+  cpuid(leaf: number, subleaf: number): [number, number, number, number];
+  /** Sets the retry counts of the draws (from `CPU_RNG_POLICY`); until then every draw fails. */
+  configureCpuRng(rdrandRetries: number, rdseedRetries: number): void;
+  /** The retry counts in use (0 before `configureCpuRng`). */
+  cpuRngConfig(): { rdrandRetries: number; rdseedRetries: number };
+  /** One draw: the register when the carry flag got set within the retries, else `null`. */
+  rdrand(): bigint | null;
+  rdseed(): bigint | null;
   fillRandom(dest: Uint8Array): void;
   /** AES-256-CTR keystream into dest (OpenSSL EVP, in place); lengths checked by the caller. */
   aes256Ctr(key: Uint8Array, counter: Uint8Array, dest: Uint8Array): void;
@@ -38,10 +44,6 @@ export interface AddonFeatures {
   osRandom: 'getrandom' | 'getentropy';
   rdrandCpuid: boolean;
   rdseedCpuid: boolean;
-  rdrand: boolean;
-  rdseed: boolean;
-  rdrandSelfTest: string;
-  rdseedSelfTest: string;
   loopTrace: boolean;
 }
 

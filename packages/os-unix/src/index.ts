@@ -7,6 +7,7 @@
  * Importing loads the addon (a `dlopen`) but draws no randomness and registers no hooks.
  */
 
+import type { Cpuid } from '@shimkit/os-shim/cpu-rng';
 import { loadAddon } from './addon.js';
 import { createFallbackOs } from './fallback/os.js';
 import { createNativeOs } from './native/os.js';
@@ -19,6 +20,22 @@ const load = loadAddon();
 
 /** The os-unix backend: native when the addon loaded, the JS fallback otherwise. */
 export const os = load.binding ? createNativeOs(load.binding) : createFallbackOs();
+
+/**
+ * CPUID of this processor through the addon (`leaf` in EAX, `subleaf` in ECX) →
+ * `[eax, ebx, ecx, edx]`, zeros for a leaf that does not exist; `undefined` without the addon
+ * or off x86-64 hosts' addon (then every leaf reads as zeros). For diagnostics and for host
+ * simulators that hand the real CPU to a unikernel backend.
+ *
+ * @example
+ * cpuid?.(0, 0); // [0x10, 0x68747541, 0x444d4163, 0x69746e65] on an AMD part ("AuthenticAMD")
+ */
+export const cpuid: Cpuid | undefined = load.binding
+  ? (leaf: number, subleaf: number) => {
+      const binding = load.binding!;
+      return binding.cpuid(leaf, subleaf);
+    }
+  : undefined;
 
 /** Which path is in use and what backs each capability. */
 export function status(): UnixStatus {

@@ -3,7 +3,9 @@
  * capability is backed by. For diagnostics and for `@shimkit/entropy`'s status.
  */
 
+import type { CpuRngStatus } from '@shimkit/os-shim/cpu-rng';
 import type { AddonLoad } from './addon.js';
+import { nativeCpuRng } from './native/cpu.js';
 
 export interface UnixStatus {
   readonly backend: 'unix';
@@ -14,8 +16,10 @@ export interface UnixStatus {
   readonly cycleCounter: 'rdtsc' | 'cntvct_el0' | 'clock_gettime' | 'process.hrtime';
   readonly osRandom: 'getrandom' | 'getentropy' | 'crypto.getRandomValues';
   readonly wallClock: 'clock_gettime(CLOCK_REALTIME)' | 'Date.now';
-  readonly rdrand: { readonly available: boolean; readonly selfTest: string };
-  readonly rdseed: { readonly available: boolean; readonly selfTest: string };
+  /** RDRAND: offered by `os.cpu`, and the verdict of the policy's start-up checks (`@shimkit/os-shim/cpu-rng`). */
+  readonly rdrand: CpuRngStatus;
+  /** RDSEED: as `rdrand`. */
+  readonly rdseed: CpuRngStatus;
   readonly loopHooks: 'libuv prepare/check handles' | 'setImmediate';
   /** What backs `cpu.aes256Ctr`. */
   readonly aes256Ctr: 'openssl EVP in the addon' | 'node:crypto createCipheriv';
@@ -23,7 +27,7 @@ export interface UnixStatus {
 
 export function describeLoad(load: AddonLoad): UnixStatus {
   if (load.binding === null) {
-    const absent = { available: false, selfTest: 'not available without the addon' } as const;
+    const absent: CpuRngStatus = { available: false, selfTest: 'unreachable' };
     return {
       backend: 'unix',
       path: 'fallback',
@@ -38,6 +42,7 @@ export function describeLoad(load: AddonLoad): UnixStatus {
     };
   }
   const f = load.binding.features();
+  const rng = nativeCpuRng(load.binding);
   return {
     backend: 'unix',
     path: 'native',
@@ -45,8 +50,8 @@ export function describeLoad(load: AddonLoad): UnixStatus {
     cycleCounter: f.cycleCounter,
     osRandom: f.osRandom,
     wallClock: 'clock_gettime(CLOCK_REALTIME)',
-    rdrand: { available: f.rdrand, selfTest: f.rdrandSelfTest },
-    rdseed: { available: f.rdseed, selfTest: f.rdseedSelfTest },
+    rdrand: { available: rng.rdrand !== undefined, selfTest: rng.rdrandSelfTest },
+    rdseed: { available: rng.rdseed !== undefined, selfTest: rng.rdseedSelfTest },
     loopHooks: 'libuv prepare/check handles',
     aes256Ctr: 'openssl EVP in the addon',
   };

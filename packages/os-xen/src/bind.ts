@@ -10,6 +10,7 @@
 import {
   createHostBinding,
   hostMembers,
+  checkCpuRngMembers,
   optionalFunctions,
   requireBytes,
   requireFunctions,
@@ -28,7 +29,8 @@ function check(host: unknown): XenHost {
     throw new HostAbiError(`host.sharedInfo must be a DataView over the ${SHARED_INFO_SIZE}-byte shared-info page`);
   }
   requireFunctions(h, ['rdtsc', 'console_io_write', 'set_timer_op', 'sched_op_block', 'sched_op_shutdown']);
-  optionalFunctions(h, ['rdrand', 'rdseed', 'xenstore_read', 'xenstore_write']);
+  checkCpuRngMembers(h);
+  optionalFunctions(h, ['xenstore_read', 'xenstore_write']);
   const port = h.timerPort;
   if (typeof port !== 'number' || !Number.isInteger(port) || port < 0 || port >= 4096) {
     throw new HostAbiError('host.timerPort must be an event-channel port in [0, 4096)');

@@ -21,10 +21,10 @@ export const SHUTDOWN_SUSPEND = 2;
 export const SHUTDOWN_CRASH = 3;
 export const SHUTDOWN_WATCHDOG = 4;
 
-import type { CpuRngDraw } from '@shimkit/os-unikernel/cpu';
+import type { Cpuid, CpuidRegisters, CpuRngDraw } from '@shimkit/os-unikernel/cpu';
 
-/** One execution of RDRAND/RDSEED: the 64-bit destination register, or `null` when CF was clear. */
-export type { CpuRngDraw };
+/** One execution of RDRAND/RDSEED: the 64-bit destination register (unsigned or BigInt64), or `null` when CF was clear. */
+export type { Cpuid, CpuidRegisters, CpuRngDraw };
 
 export interface XenHost {
   /**
@@ -45,6 +45,12 @@ export interface XenHost {
   rdrand?(): CpuRngDraw;
   /** OPTIONAL: one RDSEED instruction; as `rdrand`. */
   rdseed?(): CpuRngDraw;
+  /**
+   * CPUID (`leaf` in EAX, `subleaf` in ECX) → `[eax, ebx, ecx, edx]`, each a uint32. REQUIRED
+   * when `rdrand` or `rdseed` is offered: the CPU-RNG policy reads the vendor and family
+   * (leaves 0 and 1) to exclude AMD families before 17h (`@shimkit/os-shim/cpu-rng`).
+   */
+  cpuid?(leaf: number, subleaf: number): CpuidRegisters;
   /** `HYPERVISOR_console_io(CONSOLEIO_write, bytes.length, bytes)`: raw bytes to the console. */
   console_io_write(bytes: Uint8Array): void;
   /**

@@ -9,5 +9,5 @@ import { type CpuParts, createCpu } from '@shimkit/os-unikernel/cpu';
 import type { Solo5Host } from '../host.js';
 
 export function createSolo5Cpu(host: Solo5Host): CpuParts {
-  return createCpu(() => host.cpu_cycles(), host.rdrand && (() => host.rdrand!()), host.rdseed && (() => host.rdseed!()));
+  return createCpu({ counter: () => host.cpu_cycles(), rdrand: host.rdrand, rdseed: host.rdseed, cpuid: host.cpuid });
 }

@@ -31,6 +31,7 @@ export function runSolo5Bundle(sim: Solo5HostSimulator, bundle: string, options:
         b.fn('cpu_cycles', () => ctx.newBigInt(h.cpu_cycles()));
         if (h.rdrand) b.fn('rdrand', () => b.draw(h.rdrand!()));
         if (h.rdseed) b.fn('rdseed', () => b.draw(h.rdseed!()));
+        if (h.cpuid) b.fn('cpuid', (leaf, sub) => b.numbers(h.cpuid!(ctx.getNumber(leaf!), ctx.getNumber(sub!))));
         b.value('cmdline', b.u8(h.cmdline));
       },
     },

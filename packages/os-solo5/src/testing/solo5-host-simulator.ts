@@ -60,6 +60,7 @@ export class Solo5HostSimulator {
     };
     if (rng.rdrand) host.rdrand = rng.rdrand;
     if (rng.rdseed) host.rdseed = rng.rdseed;
+    if (rng.cpuid) host.cpuid = rng.cpuid;
     this.host = host;
   }
 

@@ -80,6 +80,8 @@ export interface BareHostBuilder {
   u8(bytes: Uint8Array): QuickJSHandle;
   /** One RDRAND/RDSEED result for the guest: a BigInt, or `null` when the carry flag was clear. */
   draw(value: bigint | null): QuickJSHandle;
+  /** A guest array of numbers (CPUID registers). */
+  numbers(values: readonly number[]): QuickJSHandle;
 }
 
 export interface BareBundle {
@@ -158,6 +160,15 @@ export async function runBareBundle(bundle: BareBundle, options: BareRunOptions 
         return view;
       },
       draw: (v) => (v === null ? ctx.null : ctx.newBigInt(v)),
+      numbers(values) {
+        const array = ctx.newArray();
+        values.forEach((v, i) => {
+          const n = ctx.newNumber(v);
+          ctx.setProp(array, i, n);
+          n.dispose();
+        });
+        return array;
+      },
     };
     bundle.defineHost(builder);
     ctx.setProp(ctx.global, bundle.hostGlobal, host);

@@ -10,7 +10,8 @@
  * Test-side code (Node): not part of the backend's runtime.
  */
 
-import { os as unix, status as unixStatus } from '@shimkit/os-unix';
+import type { Cpuid } from '@shimkit/os-shim/cpu-rng';
+import { os as unix, cpuid as unixCpuid, status as unixStatus } from '@shimkit/os-unix';
 
 export interface TscSource {
   /** The next 64-bit counter value (strictly increasing). */
@@ -75,17 +76,29 @@ export function createRealTsc(): TscSource {
   };
 }
 
-/** RDRAND / RDSEED for simulators: os-unix's, when its addon found them, as single instructions. */
-export function realCpuRng(): { rdrand?: () => bigint | null; rdseed?: () => bigint | null } {
+/** What `realCpuRng` hands a simulator's host. */
+export interface RealCpuRng {
+  rdrand?: () => bigint | null;
+  rdseed?: () => bigint | null;
+  cpuid?: Cpuid;
+}
+
+/**
+ * RDRAND / RDSEED for simulators: os-unix's, when its addon found them and they passed the
+ * policy, as single instructions (a failed draw becomes a clear carry, all-ones stays all-ones),
+ * with the real CPUID.
+ */
+export function realCpuRng(): RealCpuRng {
   const ALL_ONES = (1n << 64n) - 1n;
   const wrap = (draw: () => { ok: boolean; value?: bigint; reason?: string }) => (): bigint | null => {
     const r = draw();
     if (r.ok) return r.value!;
     return r.reason === 'all-ones' ? ALL_ONES : null;
   };
-  const out: { rdrand?: () => bigint | null; rdseed?: () => bigint | null } = {};
+  const out: RealCpuRng = {};
   const cpu = unix.cpu;
   if (cpu.rdrand) out.rdrand = wrap(() => cpu.rdrand!());
   if (cpu.rdseed) out.rdseed = wrap(() => cpu.rdseed!());
+  if ((out.rdrand || out.rdseed) && unixCpuid) out.cpuid = unixCpuid;
   return out;
 }

@@ -20,7 +20,7 @@ export function createNativeOs(binding: Binding) {
     name: 'unix',
     time: createNativeTime(binding),
     main: createNativeMain(binding),
-    cpu: createNativeCpu(binding),
+    cpu: createNativeCpu(binding).cpu,
     random: createNativeRandom(binding, binding.features().osRandom),
     env,
     lifecycle,

@@ -48,6 +48,7 @@ export function runXenBundle(sim: XenHostSimulator, bundle: string, options: Bar
         b.fn('rdtsc', () => ctx.newBigInt(h.rdtsc()));
         if (h.rdrand) b.fn('rdrand', () => b.draw(h.rdrand!()));
         if (h.rdseed) b.fn('rdseed', () => b.draw(h.rdseed!()));
+        if (h.cpuid) b.fn('cpuid', (leaf, sub) => b.numbers(h.cpuid!(ctx.getNumber(leaf!), ctx.getNumber(sub!))));
         b.fn('console_io_write', (bytes) => void h.console_io_write(b.bytesOf(bytes!)));
         b.fn('set_timer_op', (deadline) => {
           fromGuest();

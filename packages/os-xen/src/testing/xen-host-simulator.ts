@@ -172,6 +172,7 @@ export class XenHostSimulator {
     };
     if (rng.rdrand) host.rdrand = rng.rdrand;
     if (rng.rdseed) host.rdseed = rng.rdseed;
+    if (rng.cpuid) host.cpuid = rng.cpuid;
     this.host = host;
   }
 

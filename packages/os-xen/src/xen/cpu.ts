@@ -9,5 +9,5 @@ import type { XenHost } from '../host.js';
 
 /** The Xen `Cpu` and its self-test results. */
 export function createXenCpu(host: XenHost): CpuParts {
-  return createCpu(() => host.rdtsc(), host.rdrand && (() => host.rdrand!()), host.rdseed && (() => host.rdseed!()));
+  return createCpu({ counter: () => host.rdtsc(), rdrand: host.rdrand, rdseed: host.rdseed, cpuid: host.cpuid });
 }
