@@ -11,6 +11,7 @@ import type { BackendName } from './contract.js';
 /** Stable codes of argument errors. */
 export type ArgErrorCode =
   | 'ERR_INVALID_ARG_TYPE'
+  | 'ERR_INVALID_ARG_VALUE'
   | 'ERR_OUT_OF_RANGE'
   | 'ERR_DETACHED_BUFFER'
   | 'ERR_READ_ONLY_BUFFER';

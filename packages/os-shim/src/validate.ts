@@ -91,3 +91,40 @@ export function assertString(value: unknown, name: string): string {
   }
   return value;
 }
+
+/**
+ * `value` MUST be a function or `undefined` (an optional callback or host member).
+ *
+ * @throws {ShimkitTypeError} `ERR_INVALID_ARG_TYPE` otherwise.
+ * @example
+ * const onError = assertOptionalFunction<(e: unknown) => void>(options.onError, 'options.onError');
+ */
+export function assertOptionalFunction<F extends (...args: never[]) => unknown>(value: unknown, name: string): F | undefined {
+  return value === undefined ? undefined : assertFunction<F>(value, name);
+}
+
+/**
+ * `value` MUST be `undefined` or a plain options object (not null, an array or a class instance)
+ * whose own keys are all in `allowed`. Returns the object (`{}` for `undefined`). Unknown keys are
+ * refused by name, so a misspelt option is never silently ignored.
+ *
+ * @throws {ShimkitTypeError} `ERR_INVALID_ARG_TYPE` when `value` is not a plain object;
+ *   `ERR_INVALID_ARG_VALUE` when it has a key not in `allowed` (all unknown keys are named).
+ * @example
+ * const opts = assertOptions(options, 'options', ['timerPort', 'cmdLine']);
+ */
+export function assertOptions<K extends string>(value: unknown, name: string, allowed: readonly K[]): Partial<Record<K, unknown>> {
+  if (value === undefined) return {};
+  const proto = typeof value === 'object' && value !== null ? Object.getPrototypeOf(value) : undefined;
+  if (typeof value !== 'object' || value === null || Array.isArray(value) || (proto !== Object.prototype && proto !== null)) {
+    throw new ShimkitTypeError('ERR_INVALID_ARG_TYPE', `${name} must be a plain object or undefined, got ${describe(value)}`);
+  }
+  const unknown = Object.keys(value).filter((key) => !(allowed as readonly string[]).includes(key));
+  if (unknown.length > 0) {
+    throw new ShimkitTypeError(
+      'ERR_INVALID_ARG_VALUE',
+      `${name} has unknown option${unknown.length > 1 ? 's' : ''} ${unknown.map((k) => JSON.stringify(k)).join(', ')}; known: ${allowed.join(', ')}`,
+    );
+  }
+  return value as Partial<Record<K, unknown>>;
+}

@@ -9,7 +9,7 @@
 
 import type { Lifecycle, ShutdownKind } from '@shimkit/os-shim/contract';
 import { assertIntInRange } from '@shimkit/os-shim/validate';
-import { HookList } from './hook-list.js';
+import { HookList } from '@shimkit/os-shim/hook-list';
 import type { MainLoop } from './main.js';
 
 export interface GuestLifecycle {

@@ -14,7 +14,7 @@
 import type { Unregister } from '@shimkit/os-shim/contract';
 import { assertFunction, assertNonNegativeInteger } from '@shimkit/os-shim/validate';
 import { GuestExit, LoopBusyError } from './errors.js';
-import { HookList } from './hook-list.js';
+import { HookList } from '@shimkit/os-shim/hook-list';
 import { TimerQueue } from './timer-queue.js';
 
 /** What the loop needs from the platform. */

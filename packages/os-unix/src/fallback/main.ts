@@ -7,15 +7,16 @@
  */
 
 import type { Main } from '@shimkit/os-shim/contract';
-import { HookList } from '../hook-list.js';
+import { HookList } from '@shimkit/os-shim/hook-list';
+import { reportUncaught } from '../report.js';
 
 export function createFallbackMain(): Main {
   let pending: NodeJS.Immediate | null = null;
   const iterate = (): void => {
     pending = null;
     arm();
-    enter.run();
-    exit.run();
+    enter.run(reportUncaught);
+    exit.run(reportUncaught);
   };
   const arm = (): void => {
     if (pending === null && enter.size + exit.size > 0) pending = setImmediate(iterate).unref();

@@ -1,28 +1,25 @@
 /**
- * `Random` on the pure-JS path: Web Crypto's `crypto.getRandomValues` (Node's OpenSSL CSPRNG,
- * seeded from the OS), called on 65 536-byte chunks, its per-call limit. On failure the view is
- * zeroed and `OsRandomError` is thrown. Never `Math.random`.
+ * `Random` on the pure-JS path: Web Crypto's `getRandomValues` (Node's OpenSSL CSPRNG, seeded
+ * from the OS) taken from `node:crypto`'s `webcrypto` when this module loads — not from
+ * `globalThis.crypto`, which user code or a polyfill can replace — called on 65 536-byte chunks,
+ * its per-call limit, through the one chunked OS-random fill of `@shimkit/os-shim/os-random`. On
+ * failure the view is all zero and `OsRandomError` is thrown. Never `Math.random`.
  */
 
+import { webcrypto } from 'node:crypto';
 import type { Random } from '@shimkit/os-shim/contract';
-import { OsRandomError } from '@shimkit/os-shim/errors';
-import { assertBytes } from '@shimkit/os-shim/validate';
+import { fillFromOs } from '@shimkit/os-shim/os-random';
 
 /** Web Crypto's quota per `getRandomValues` call. */
 export const GET_RANDOM_VALUES_MAX = 65_536;
 
-export function createFallbackRandom(): Random {
-  return {
-    fill(dest) {
-      const view = assertBytes(dest, 'dest');
-      try {
-        for (let off = 0; off < view.length; off += GET_RANDOM_VALUES_MAX) {
-          globalThis.crypto.getRandomValues(view.subarray(off, off + GET_RANDOM_VALUES_MAX));
-        }
-      } catch (cause) {
-        view.fill(0);
-        throw new OsRandomError(`crypto.getRandomValues failed: ${(cause as Error).message}`, { cause });
-      }
-    },
-  };
+/** Node's own `getRandomValues`, bound once, out of reach of later changes to globals. */
+const nodeGetRandomValues: (chunk: Uint8Array) => void = webcrypto.getRandomValues.bind(webcrypto) as (chunk: Uint8Array) => void;
+
+/**
+ * The fallback `Random`. `getRandomValues` is for failure-injection tests; programs use the default.
+ */
+export function createFallbackRandom(getRandomValues: (chunk: Uint8Array) => void = nodeGetRandomValues): Random {
+  const source = { name: 'crypto.getRandomValues', chunk: GET_RANDOM_VALUES_MAX, fill: getRandomValues };
+  return { fill: (dest) => fillFromOs(dest, source) };
 }

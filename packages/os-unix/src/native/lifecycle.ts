@@ -8,26 +8,26 @@
  */
 
 import type { Lifecycle, ShutdownKind, Unregister } from '@shimkit/os-shim/contract';
-import { assertFunction, assertIntInRange } from '@shimkit/os-shim/validate';
+import { HookList } from '@shimkit/os-shim/hook-list';
+import { assertIntInRange } from '@shimkit/os-shim/validate';
+import { reportUncaught } from '../report.js';
 
-const shutdownHooks = new Set<{ fn: (kind: ShutdownKind) => void }>();
 const SIGNALS = ['SIGTERM', 'SIGINT'] as const;
 
 function onSignal(): void {
-  for (const entry of [...shutdownHooks]) entry.fn('poweroff');
+  shutdownHooks.run(reportUncaught, 'poweroff');
 }
 
+/** The signal listeners are installed while at least one hook is registered. */
+const shutdownHooks = new HookList<[ShutdownKind]>((active) => {
+  for (const s of SIGNALS) {
+    if (active) process.on(s, onSignal);
+    else process.off(s, onSignal);
+  }
+});
+
 export const lifecycle: Lifecycle = {
-  onShutdownRequest(hook): Unregister {
-    const entry = { fn: assertFunction<(kind: ShutdownKind) => void>(hook, 'hook') };
-    shutdownHooks.add(entry);
-    if (shutdownHooks.size === 1) for (const s of SIGNALS) process.on(s, onSignal);
-    return () => {
-      if (shutdownHooks.delete(entry) && shutdownHooks.size === 0) {
-        for (const s of SIGNALS) process.off(s, onSignal);
-      }
-    };
-  },
+  onShutdownRequest: (hook): Unregister => shutdownHooks.add(hook, 'hook'),
   exit(code): never {
     return process.exit(assertIntInRange(code, 'code', 0, 255));
   },

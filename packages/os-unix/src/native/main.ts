@@ -8,11 +8,13 @@
 import type { CycleTrace, Main, Unregister } from '@shimkit/os-shim/contract';
 import { assertWords } from '@shimkit/os-shim/validate';
 import type { Binding } from '../addon.js';
-import { HookList } from '../hook-list.js';
+import { HookList } from '@shimkit/os-shim/hook-list';
+import { reportUncaught } from '../report.js';
 
 export function createNativeMain(binding: Binding): Main {
-  const sync = (): void =>
-    binding.traceHooks(enter.size > 0 ? enter.run : null, exit.size > 0 ? exit.run : null);
+  const runEnter = (): void => enter.run(reportUncaught);
+  const runExit = (): void => exit.run(reportUncaught);
+  const sync = (): void => binding.traceHooks(enter.size > 0 ? runEnter : null, exit.size > 0 ? runExit : null);
   const enter: HookList = new HookList(sync);
   const exit: HookList = new HookList(sync);
 

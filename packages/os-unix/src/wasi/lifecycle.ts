@@ -8,17 +8,15 @@
  */
 
 import type { Lifecycle, ShutdownKind, Unregister } from '@shimkit/os-shim/contract';
-import { assertFunction, assertIntInRange } from '@shimkit/os-shim/validate';
+import { HookList } from '@shimkit/os-shim/hook-list';
+import { assertIntInRange } from '@shimkit/os-shim/validate';
 import { exit as exitWithStatus, exitWithCode } from 'wasi:cli/exit@0.2.12';
 
-const shutdownHooks = new Set<{ fn: (kind: ShutdownKind) => void }>();
+/** Kept as the contract says; WASI 0.2 never asks, so they never run. */
+const shutdownHooks = new HookList<[ShutdownKind]>();
 
 export const lifecycle: Lifecycle = {
-  onShutdownRequest(hook): Unregister {
-    const entry = { fn: assertFunction<(kind: ShutdownKind) => void>(hook, 'hook') };
-    shutdownHooks.add(entry);
-    return () => void shutdownHooks.delete(entry);
-  },
+  onShutdownRequest: (hook): Unregister => shutdownHooks.add(hook, 'hook'),
   exit(code): never {
     const status = assertIntInRange(code, 'code', 0, 255);
     if (status === 0) exitWithStatus({ tag: 'ok' });

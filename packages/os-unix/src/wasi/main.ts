@@ -12,19 +12,32 @@
  * enter hooks and then the exit hooks of that turn: the two cannot be told apart (the contract
  * allows this and asks for it to be said). The task does not keep the loop alive: an export call
  * returns as soon as its own promise settles, whatever timers are pending; the next async call
- * picks the pending task up again. Hook errors: see `./hooks.ts`.
+ * picks the pending task up again.
+ *
+ * Hook errors: every hook registered when the turn starts runs, even if some throw; then the
+ * turn rethrows the one error, or an `AggregateError` of several. Thrown from the event-loop
+ * task, that is StarlingMonkey's uncaught-error path, which prints the error and ends the
+ * current call with a trap (as an uncaught exception ends a Node process).
  */
 
 import type { Main } from '@shimkit/os-shim/contract';
-import { Hooks, rethrow } from './hooks.js';
+import { HookList } from '@shimkit/os-shim/hook-list';
+
+/** Throws what the hooks of one turn threw, if anything. */
+function rethrow(errors: readonly unknown[]): void {
+  if (errors.length === 1) throw errors[0];
+  if (errors.length > 1) throw new AggregateError(errors, `${errors.length} main-loop hooks threw`);
+}
 
 export function createMain(): Main {
   let pending: ReturnType<typeof setTimeout> | null = null;
   const turn = (): void => {
     pending = null;
     arm();
-    const errors = enter.run();
-    errors.push(...exit.run());
+    const errors: unknown[] = [];
+    const collect = (error: unknown): void => void errors.push(error);
+    enter.run(collect);
+    exit.run(collect);
     rethrow(errors);
   };
   function arm(): void {
@@ -37,10 +50,10 @@ export function createMain(): Main {
       pending = null;
     }
   };
-  const enter: Hooks = new Hooks(sync);
-  const exit: Hooks = new Hooks(sync);
+  const enter: HookList = new HookList(sync);
+  const exit: HookList = new HookList(sync);
   return {
-    atEnterIter: (hook) => enter.add(hook),
-    atExitIter: (hook) => exit.add(hook),
+    atEnterIter: (hook) => enter.add(hook, 'hook'),
+    atExitIter: (hook) => exit.add(hook, 'hook'),
   };
 }
