@@ -4,11 +4,11 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { status as unixStatus } from '@shimkit/os-unix';
-import { Solo5HostSimulator } from '@shimkit/os-solo5/testing';
-import { runSolo5Bundle } from '@shimkit/os-solo5/testing/bare-engine';
-import { XenHostSimulator } from '@shimkit/os-xen/testing';
-import { runXenBundle } from '@shimkit/os-xen/testing/bare-engine';
-import { auditBundle } from '@shimkit/os-xen/testing/bundle-audit';
+import { auditBundle } from '@shimkit/testkit/bundle-audit';
+import { Solo5HostSimulator } from '@shimkit/testkit/solo5';
+import { runSolo5Bundle } from '@shimkit/testkit/solo5/bare-engine';
+import { XenHostSimulator } from '@shimkit/testkit/xen';
+import { runXenBundle } from '@shimkit/testkit/xen/bare-engine';
 import { buildComponent, loadComponent } from './component-host.js';
 import { type Bundler, BUNDLERS, CONSUMER, EXAMPLES } from './consumer.js';
 

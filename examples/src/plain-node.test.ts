@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { CONSUMER, ROOT } from './consumer.js';
 
@@ -28,9 +29,12 @@ describe('plain Node, no bundler (installed from the tarballs)', () => {
     expect(out.addon.file).toBe(join(CONSUMER, 'plain', 'node_modules', '@shimkit', 'os-unix', 'prebuilds', `${process.platform}-${process.arch}`, '@shimkit+os-unix.node'));
   });
 
+  // The host simulators are test code of the workspace (@shimkit/testkit, never published):
+  // imported from there by path; the backend and entropy are the consumer's installed tarballs.
+  const testkit = (sub: string): string => JSON.stringify(pathToFileURL(join(ROOT, 'packages', 'testkit', 'dist', sub, 'index.js')).href);
   for (const [target, setup] of [
-    ['xen', "import { XenHostSimulator } from '@shimkit/os-xen/testing'; import { bindHost } from '@shimkit/os-xen'; bindHost(new XenHostSimulator().host);"],
-    ['solo5', "import { Solo5HostSimulator } from '@shimkit/os-solo5/testing'; import { bindHost } from '@shimkit/os-solo5'; bindHost(new Solo5HostSimulator().host);"],
+    ['xen', `import { XenHostSimulator } from ${testkit('xen')}; import { bindHost } from '@shimkit/os-xen'; bindHost(new XenHostSimulator().host);`],
+    ['solo5', `import { Solo5HostSimulator } from ${testkit('solo5')}; import { bindHost } from '@shimkit/os-solo5'; bindHost(new Solo5HostSimulator().host);`],
   ] as const) {
     it(`\`node --conditions=${target}\` links the ${target} backend (host ABI from its simulator)`, () => {
       // In an example project, which has @shimkit/os-xen and @shimkit/os-solo5 installed.

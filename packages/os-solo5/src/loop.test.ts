@@ -2,7 +2,7 @@ import { Worker } from 'node:worker_threads';
 import { GuestExit } from '@shimkit/os-unikernel/errors';
 import { describe, expect, it } from 'vitest';
 import { createSolo5Backend, IDLE_YIELD_NS } from './solo5/os.js';
-import { Solo5HostSimulator } from './testing/index.js';
+import { Solo5HostSimulator } from '@shimkit/testkit/solo5';
 
 const MS = 1_000_000n;
 

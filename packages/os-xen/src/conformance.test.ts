@@ -1,10 +1,10 @@
 // The os-shim conformance suite against the Xen backend, bound to an ABI-faithful host
 // simulator, driven by Node's event loop (one `iterate()` per macrotask): see
-// `@shimkit/os-unikernel/testing/conformance`.
-import { describeUnikernelConformance } from '@shimkit/os-unikernel/testing/conformance';
+// `@shimkit/testkit/unikernel-conformance`.
+import { describeUnikernelConformance } from '@shimkit/testkit/unikernel-conformance';
 import { expect, it } from 'vitest';
 import { bindHost, iterate, os, status } from './index.js';
-import { XenHostSimulator } from './testing/index.js';
+import { XenHostSimulator } from '@shimkit/testkit/xen';
 
 const sim = new XenHostSimulator({ cmdLine: 'conformance' });
 bindHost(sim.host);

@@ -2,7 +2,7 @@ import { GuestExit } from '@shimkit/os-unikernel/errors';
 import { describe, expect, it } from 'vitest';
 import { createXenBackend } from './xen/os.js';
 import { SHUTDOWN_CRASH, SHUTDOWN_POWEROFF } from './host.js';
-import { XenHostSimulator } from './testing/index.js';
+import { XenHostSimulator } from '@shimkit/testkit/xen';
 
 const MS = 1_000_000n;
 

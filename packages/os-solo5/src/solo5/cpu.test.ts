@@ -1,7 +1,7 @@
 import { AMD_16H, AMD_17H, INTEL_6 } from '@shimkit/testkit/cpuid';
 import { describe, expect, it } from 'vitest';
 import { bindHost } from '../bind.js';
-import { Solo5HostSimulator } from '../testing/index.js';
+import { Solo5HostSimulator } from '@shimkit/testkit/solo5';
 import { createSolo5Backend } from './os.js';
 
 // The CPU-RNG policy (@shimkit/os-shim/cpu-rng) on the solo5 backend, with injected host instructions.

@@ -1,7 +1,7 @@
 import { AMD_16H, AMD_17H, INTEL_6 } from '@shimkit/testkit/cpuid';
 import { describe, expect, it } from 'vitest';
 import { bindHost } from '../bind.js';
-import { XenHostSimulator } from '../testing/index.js';
+import { XenHostSimulator } from '@shimkit/testkit/xen';
 import { createXenBackend } from './os.js';
 
 // The CPU-RNG policy (@shimkit/os-shim/cpu-rng) on the xen backend, with injected host instructions.

@@ -10,14 +10,14 @@
  *   Returns and clears the ready set; a past deadline returns at once.
  * - `solo5_console_write` / `solo5_exit`: recorded.
  * - `cpu_cycles`, `rdrand`, `rdseed`: the real CPU through `@shimkit/os-unix`
- *   (`@shimkit/os-unikernel/testing/tsc-source`).
+ *   (`../tsc-source.ts`).
  *
  * Test-side code (Node).
  */
 
 import { os as unix } from '@shimkit/os-unix';
-import type { Solo5Host } from '../host.js';
-import { createRealTsc, realCpuRng, type TscSource } from '@shimkit/os-unikernel/testing/tsc-source';
+import type { SimulatedSolo5Host as Solo5Host } from './host.js';
+import { createRealTsc, realCpuRng, type TscSource } from '../tsc-source.js';
 
 export interface Solo5SimulatorOptions {
   /** The command line (default empty). */

@@ -1,6 +1,6 @@
 /**
  * Runs a Xen guest bundle in a bare JavaScript engine (`runBareBundle` of
- * `@shimkit/os-unikernel/testing/bare-engine`: QuickJS compiled to WebAssembly, only the
+ * `../bare-engine.ts`: QuickJS compiled to WebAssembly, only the
  * ECMAScript built-ins minus `Date`) with one embedding-defined global, `__shimkitXenHost`: the
  * `XenHost` ABI, each member a thin bridge to a `XenHostSimulator`. This is what a unikernel
  * embedding does in C; here Node plays the hypervisor.
@@ -14,10 +14,10 @@
  * Test-side code (Node).
  */
 
-import { type BareRunOptions, type BareRunResult, runBareBundle } from '@shimkit/os-unikernel/testing/bare-engine';
-import type { XenHostSimulator } from './xen-host-simulator.js';
+import { type BareRunOptions, type BareRunResult, runBareBundle } from '../bare-engine.js';
+import type { XenHostSimulator } from './host-simulator.js';
 
-export { type BareRunOptions, type BareRunResult, FORBIDDEN_GLOBALS } from '@shimkit/os-unikernel/testing/bare-engine';
+export { type BareRunOptions, type BareRunResult, FORBIDDEN_GLOBALS } from '../bare-engine.js';
 
 export function runXenBundle(sim: XenHostSimulator, bundle: string, options: BareRunOptions = {}): Promise<BareRunResult> {
   const h = sim.host;

@@ -1,6 +1,6 @@
 /**
  * Runs a Solo5 unikernel bundle in a bare JavaScript engine (`runBareBundle` of
- * `@shimkit/os-unikernel/testing/bare-engine`: QuickJS compiled to WebAssembly, only the
+ * `../bare-engine.ts`: QuickJS compiled to WebAssembly, only the
  * ECMAScript built-ins minus `Date`) with one embedding-defined global, `__shimkitSolo5Host`:
  * the `Solo5Host` ABI, each member a thin bridge to a `Solo5HostSimulator`. This is what a
  * unikernel embedding does in C; here Node plays the tender. `solo5_yield` blocks this thread
@@ -9,10 +9,10 @@
  * Test-side code (Node).
  */
 
-import { type BareRunOptions, type BareRunResult, runBareBundle } from '@shimkit/os-unikernel/testing/bare-engine';
-import type { Solo5HostSimulator } from './solo5-host-simulator.js';
+import { type BareRunOptions, type BareRunResult, runBareBundle } from '../bare-engine.js';
+import type { Solo5HostSimulator } from './host-simulator.js';
 
-export { type BareRunOptions, type BareRunResult, FORBIDDEN_GLOBALS } from '@shimkit/os-unikernel/testing/bare-engine';
+export { type BareRunOptions, type BareRunResult, FORBIDDEN_GLOBALS } from '../bare-engine.js';
 
 export function runSolo5Bundle(sim: Solo5HostSimulator, bundle: string, options: BareRunOptions = {}): Promise<BareRunResult> {
   const h = sim.host;

@@ -17,15 +17,15 @@
  *   `timerPort`; a periodic timer (Xen's default for PV vCPUs, 10 ms) also fires unless disabled;
  *   `SCHEDOP_block` really blocks the thread (`Atomics.wait`) until an event is pending.
  * - CPU: RDTSC and RDRAND/RDSEED are real hardware values through `@shimkit/os-unix`
- *   (`@shimkit/os-unikernel/testing/tsc-source`). Console bytes and the shutdown reason are
+ *   (`../tsc-source.ts`). Console bytes and the shutdown reason are
  *   recorded; a tiny xenstore answers `control/shutdown`.
  *
  * Test-side code (Node).
  */
 
 import { os as unix } from '@shimkit/os-unix';
-import type { XenHost } from '../host.js';
-import { createRealTsc, realCpuRng, type TscSource } from '@shimkit/os-unikernel/testing/tsc-source';
+import type { SimulatedXenHost as XenHost } from './host.js';
+import { createRealTsc, realCpuRng, type TscSource } from '../tsc-source.js';
 
 /** `struct shared_info` offsets (x86-64), from xen.h / arch-x86/xen.h. */
 const PAGE_SIZE = 4096;
@@ -77,7 +77,7 @@ export type MidReadMode =
   | 'in-progress';
 
 export interface XenSimulatorOptions {
-  /** The TSC (default: the real one, see `@shimkit/os-unikernel/testing/tsc-source`). */
+  /** The TSC (default: the real one, see `../tsc-source.ts`). */
   tsc?: TscSource;
   /** The event-channel port of VIRQ_TIMER (default 3). */
   timerPort?: number;

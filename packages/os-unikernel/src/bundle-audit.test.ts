@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { auditBundle } from './bundle-audit.js';
+import { auditBundle } from '@shimkit/testkit/bundle-audit';
 
 describe('auditBundle', () => {
   it('finds free references to Node and Web globals, not locals, properties or comments', () => {
