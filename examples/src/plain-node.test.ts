@@ -26,7 +26,7 @@ describe('plain Node, no bundler (installed from the tarballs)', () => {
     expect(out.hex).toMatch(/^[0-9a-f]{32}$/);
     expect(out.backend).toBe('unix');
     expect(out.path).toBe('native');
-    expect(out.addon.file).toBe(join(CONSUMER, 'plain', 'node_modules', '@shimkit', 'os-unix', 'prebuilds', `${process.platform}-${process.arch}`, '@shimkit+os-unix.node'));
+    expect(out.addon.file).toBe(join(CONSUMER, 'plain', 'node_modules', '@shimkit', 'os-unix', 'prebuilds', `${process.platform}-${process.arch}`, '@shimkit+os-unix.glibc.node'));
   });
 
   // The host simulators are test code of the workspace (@shimkit/testkit, never published):

@@ -1,8 +1,10 @@
 /**
  * Loading the os-unix native addon.
  *
- * The addon is found with node-gyp-build (a prebuild from `prebuilds/` matching this platform, or
- * the `build/Release` output of node-gyp), first in this package's directory, then — when this
+ * The addon is found with node-gyp-build (the `build/Release` output of node-gyp when there is
+ * one, else a prebuild from `prebuilds/<platform>-<arch>/` whose tags match this process — N-API,
+ * and the C library: a prebuild tagged `glibc` is never loaded on musl, node-gyp-build reads the
+ * libc from `LIBC` or the presence of `/etc/alpine-release`), first in this package's directory, then — when this
  * code was bundled into a program, so that the directory is the bundle's — in the installed
  * `@shimkit/os-unix` package that Node resolves from there. It is not loaded when
  * `SHIMKIT_NO_ADDON=1`. Loading never throws: on failure the reason is kept for `status()` and
@@ -47,9 +49,19 @@ export interface AddonFeatures {
   loopTrace: boolean;
 }
 
+/** Why the addon is not in use: turned off on purpose, or not there (neither prebuild nor build). */
+export type AddonAbsence = 'disabled' | 'missing';
+
 export type AddonLoad =
   | { readonly binding: Binding; readonly path: string }
-  | { readonly binding: null; readonly reason: string };
+  | { readonly binding: null; readonly reason: string; readonly absence: AddonAbsence };
+
+/** How to get the addon when it is missing (for `status()` and the one-time warning). */
+export const ADDON_FIX =
+  'install on a platform with a prebuild (linux x64/arm64 glibc or musl, macOS x64/arm64), or build it: ' +
+  'allow the install script (npm 11: `npm install-scripts approve @shimkit/os-unix`) and run ' +
+  '`npm rebuild @shimkit/os-unix` (needs python3, make and a C++ compiler); ' +
+  'set SHIMKIT_NO_ADDON=1 to choose the fallback on purpose';
 
 let cached: AddonLoad | undefined;
 
@@ -68,7 +80,7 @@ function packageRoots(require: NodeRequire): string[] {
 export function loadAddon(): AddonLoad {
   if (cached) return cached;
   if (process.env.SHIMKIT_NO_ADDON === '1') {
-    cached = { binding: null, reason: 'disabled by SHIMKIT_NO_ADDON=1' };
+    cached = { binding: null, reason: 'disabled by SHIMKIT_NO_ADDON=1', absence: 'disabled' };
     return cached;
   }
   const require = createRequire(import.meta.url);
@@ -87,6 +99,6 @@ export function loadAddon(): AddonLoad {
   } catch (error) {
     firstError = error;
   }
-  cached = { binding: null, reason: `addon not loaded: ${(firstError as Error).message.split('\n')[0]}` };
+  cached = { binding: null, reason: `addon not loaded: ${(firstError as Error).message.split('\n')[0]}`, absence: 'missing' };
   return cached;
 }

@@ -8,7 +8,7 @@
  */
 
 import type { Cpuid } from '@shimkit/os-shim/cpu-rng';
-import { loadAddon } from './addon.js';
+import { ADDON_FIX, loadAddon } from './addon.js';
 import { createFallbackOs } from './fallback/os.js';
 import { createNativeOs } from './native/os.js';
 import { describeLoad, type UnixStatus } from './status.js';
@@ -17,6 +17,15 @@ export type * from '@shimkit/os-shim/contract';
 export type { UnixStatus } from './status.js';
 
 const load = loadAddon();
+
+if (load.binding === null && load.absence === 'missing') {
+  // Once per thread: the program runs, on the fallback, and the user is told why and what to do.
+  process.emitWarning(
+    `@shimkit/os-unix is running on its pure-JavaScript fallback (no RDRAND/RDSEED, no native loop sampling, ` +
+      `a millisecond wall clock): ${load.reason}. To fix: ${ADDON_FIX}.`,
+    { code: 'SHIMKIT_ADDON_MISSING' },
+  );
+}
 
 /** The os-unix backend: native when the addon loaded, the JS fallback otherwise. */
 export const os = load.binding ? createNativeOs(load.binding) : createFallbackOs();

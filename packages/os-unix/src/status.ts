@@ -4,7 +4,7 @@
  */
 
 import type { CpuRngStatus } from '@shimkit/os-shim/cpu-rng';
-import type { AddonLoad } from './addon.js';
+import { ADDON_FIX, type AddonLoad } from './addon.js';
 import { nativeCpuRng } from './native/cpu.js';
 
 export interface UnixStatus {
@@ -12,7 +12,14 @@ export interface UnixStatus {
   /** Which implementation is in use. */
   readonly path: 'native' | 'fallback';
   /** Where the addon was loaded from (native), or why it is not in use (fallback). */
-  readonly addon: { readonly loaded: true; readonly file: string } | { readonly loaded: false; readonly reason: string };
+  readonly addon:
+    | { readonly loaded: true; readonly file: string }
+    | {
+        readonly loaded: false;
+        readonly reason: string;
+        /** When the addon is missing (neither a prebuild nor a build): how to get it. */
+        readonly fix?: string;
+      };
   readonly cycleCounter: 'rdtsc' | 'cntvct_el0' | 'clock_gettime' | 'process.hrtime';
   readonly osRandom: 'getrandom' | 'getentropy' | 'crypto.getRandomValues';
   readonly wallClock: 'clock_gettime(CLOCK_REALTIME)' | 'Date.now';
@@ -31,7 +38,7 @@ export function describeLoad(load: AddonLoad): UnixStatus {
     return {
       backend: 'unix',
       path: 'fallback',
-      addon: { loaded: false, reason: load.reason },
+      addon: load.absence === 'missing' ? { loaded: false, reason: load.reason, fix: ADDON_FIX } : { loaded: false, reason: load.reason },
       cycleCounter: 'process.hrtime',
       osRandom: 'crypto.getRandomValues',
       wallClock: 'Date.now',

@@ -11,5 +11,5 @@ export type * from '@shimkit/os-shim/contract';
 export const os = createFallbackOs();
 
 export function status(): UnixStatus {
-  return describeLoad({ binding: null, reason: 'the fallback entry was imported explicitly' });
+  return describeLoad({ binding: null, reason: 'the fallback entry was imported explicitly', absence: 'disabled' });
 }
