@@ -13,7 +13,9 @@
  * monotonicity against the host's real time, cycle-counter change, per-iteration hooks,
  * the OS random source (every byte written, nothing outside, large and empty buffers), the CPU
  * RNG result shape, the optional AES-256-CTR accelerator (determinism, counter continuity and
- * wrap, partial blocks, bounds), and the rejection of bad arguments with the right error class and code.
+ * wrap, partial blocks, bounds), the optional ChaCha20 accelerator (RFC 8439 block counter,
+ * partial blocks, the end of the 32-bit counter space), and the rejection of bad arguments with the
+ * right error class and code.
  * It needs vitest (a peer dependency) and runs under Node, including for backends whose real home
  * is elsewhere (Xen and Solo5 run here against host simulators).
  */
@@ -68,7 +70,13 @@ async function iterations(h: ConformanceHarness, n: number): Promise<void> {
   for (let i = 0; i < n; i++) await h.nextIteration();
 }
 
-/** Registers the conformance tests for `harness` (call it at the top level of a test file). */
+/**
+ * Registers the conformance tests for `harness` (call it at the top level of a vitest test file;
+ * vitest is a peer dependency of this export only).
+ *
+ * @example
+ * describeConformance({ os, nextIteration: () => new Promise((r) => setImmediate(r)), expectRandom: true });
+ */
 export function describeConformance(harness: ConformanceHarness | (() => ConformanceHarness)): void {
   const get = typeof harness === 'function' ? harness : () => harness;
 

@@ -28,7 +28,13 @@ export function isDetached(view: ArrayBufferView): boolean {
   }
 }
 
-/** `value` MUST be a Uint8Array whose buffer is not detached. */
+/**
+ * `value` MUST be a Uint8Array whose buffer is not detached.
+ *
+ * @throws {ShimkitTypeError} `ERR_INVALID_ARG_TYPE` (not a Uint8Array) or `ERR_DETACHED_BUFFER`.
+ * @example
+ * const dest = assertBytes(input, 'dest');
+ */
 export function assertBytes(value: unknown, name: string): Uint8Array {
   if (!(value instanceof Uint8Array)) {
     throw new ShimkitTypeError('ERR_INVALID_ARG_TYPE', `${name} must be a Uint8Array, got ${describe(value)}`);
@@ -39,7 +45,13 @@ export function assertBytes(value: unknown, name: string): Uint8Array {
   return value;
 }
 
-/** `value` MUST be a Uint32Array whose buffer is not detached. */
+/**
+ * `value` MUST be a Uint32Array whose buffer is not detached.
+ *
+ * @throws {ShimkitTypeError} `ERR_INVALID_ARG_TYPE` (not a Uint32Array) or `ERR_DETACHED_BUFFER`.
+ * @example
+ * const sink = assertWords(input, 'dest');
+ */
 export function assertWords(value: unknown, name: string): Uint32Array {
   if (!(value instanceof Uint32Array)) {
     throw new ShimkitTypeError('ERR_INVALID_ARG_TYPE', `${name} must be a Uint32Array, got ${describe(value)}`);
@@ -50,7 +62,14 @@ export function assertWords(value: unknown, name: string): Uint32Array {
   return value;
 }
 
-/** `value` MUST be a non-negative integer: a bigint, or a number that is a safe integer. */
+/**
+ * `value` MUST be a non-negative integer: a bigint, or a number that is a safe integer.
+ *
+ * @throws {ShimkitTypeError} `ERR_INVALID_ARG_TYPE` (neither bigint nor number);
+ *   {ShimkitRangeError} `ERR_OUT_OF_RANGE` (negative, fractional, NaN, unsafe).
+ * @example
+ * assertNonNegativeInteger(5, 'ns'); // 5n
+ */
 export function assertNonNegativeInteger(value: unknown, name: string): bigint {
   if (typeof value === 'bigint') {
     if (value < 0n) throw new ShimkitRangeError(`${name} must be >= 0, got ${value}`);
@@ -65,7 +84,13 @@ export function assertNonNegativeInteger(value: unknown, name: string): bigint {
   return BigInt(value);
 }
 
-/** `value` MUST be an integer number in [min, max]. */
+/**
+ * `value` MUST be an integer number in [min, max].
+ *
+ * @throws {ShimkitTypeError} `ERR_INVALID_ARG_TYPE` (not a number); {ShimkitRangeError} `ERR_OUT_OF_RANGE`.
+ * @example
+ * assertIntInRange(code, 'code', 0, 255);
+ */
 export function assertIntInRange(value: unknown, name: string, min: number, max: number): number {
   if (typeof value !== 'number') {
     throw new ShimkitTypeError('ERR_INVALID_ARG_TYPE', `${name} must be a number, got ${describe(value)}`);
@@ -76,7 +101,13 @@ export function assertIntInRange(value: unknown, name: string, min: number, max:
   return value;
 }
 
-/** `value` MUST be a function. */
+/**
+ * `value` MUST be a function.
+ *
+ * @throws {ShimkitTypeError} `ERR_INVALID_ARG_TYPE`.
+ * @example
+ * const fn = assertFunction<() => void>(hook, 'hook');
+ */
 export function assertFunction<F extends (...args: never[]) => unknown>(value: unknown, name: string): F {
   if (typeof value !== 'function') {
     throw new ShimkitTypeError('ERR_INVALID_ARG_TYPE', `${name} must be a function, got ${describe(value)}`);
@@ -84,7 +115,13 @@ export function assertFunction<F extends (...args: never[]) => unknown>(value: u
   return value as F;
 }
 
-/** `value` MUST be a string. */
+/**
+ * `value` MUST be a string.
+ *
+ * @throws {ShimkitTypeError} `ERR_INVALID_ARG_TYPE`.
+ * @example
+ * assertString(line, 'line');
+ */
 export function assertString(value: unknown, name: string): string {
   if (typeof value !== 'string') {
     throw new ShimkitTypeError('ERR_INVALID_ARG_TYPE', `${name} must be a string, got ${describe(value)}`);

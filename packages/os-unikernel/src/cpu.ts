@@ -67,7 +67,12 @@ export function createCpu(host: HostCpu): CpuParts {
   return { cpu, rdrandSelfTest: verdict.rdrand, rdseedSelfTest: verdict.rdseed };
 }
 
-/** The `rdrand` / `rdseed` parts of a backend's `status()`. */
+/**
+ * The `rdrand` / `rdseed` parts of a backend's `status()`.
+ *
+ * @example
+ * cpuRngStatus(createCpu({ counter })).rdrand; // { available: false, selfTest: 'not-advertised' }
+ */
 export function cpuRngStatus(parts: CpuParts): { readonly rdrand: CpuRngStatus; readonly rdseed: CpuRngStatus } {
   return {
     rdrand: { available: parts.cpu.rdrand !== undefined, selfTest: parts.rdrandSelfTest },

@@ -24,6 +24,15 @@ export interface HostBinding<H, B> {
   current(): B;
 }
 
+/**
+ * One backend instance per guest, over the host the embedding installs.
+ *
+ * @throws {HostAbiError} `ERR_HOST_ABI` (from `spec.check`) from `bindHost` or the first `current()`;
+ *   {HostAlreadyBoundError} `ERR_HOST_BOUND` from `bindHost` after first use;
+ *   {HostMissingError} `ERR_NO_HOST` from `current()` when no host is installed.
+ * @example
+ * export const { bindHost, current } = createHostBinding({ abi, check, create: createSolo5Backend });
+ */
 export function createHostBinding<H, B>(spec: HostBindingSpec<H, B>): HostBinding<H, B> {
   let bound: H | null = null;
   let backend: { readonly value: B } | null = null;

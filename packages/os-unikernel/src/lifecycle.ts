@@ -19,7 +19,15 @@ export interface GuestLifecycle {
   readonly shutdownHooks: HookList<[ShutdownKind]>;
 }
 
-/** `halt(status)` is the host's end-of-guest call with the checked exit status. */
+/**
+ * `Lifecycle` for a guest; `halt(status)` is the host's end-of-guest call with the checked exit status.
+ *
+ * @throws {ShimkitTypeError} / {ShimkitRangeError} from `exit` for a status that is not an integer in
+ *   [0, 255] (before `halt`); {GuestExit} `ERR_GUEST_EXITED` from `exit` when `halt` returns;
+ *   {ShimkitTypeError} `ERR_INVALID_ARG_TYPE` from `onShutdownRequest` for a non-function.
+ * @example
+ * const { lifecycle, shutdownHooks } = createLifecycle(loop, (status) => host.solo5_exit(status));
+ */
 export function createLifecycle(loop: Pick<MainLoop, 'exited'>, halt: (status: number) => void): GuestLifecycle {
   const shutdownHooks = new HookList<[ShutdownKind]>();
   return {

@@ -41,6 +41,17 @@ export interface LoopCounters {
   readonly sleepersWoken: number;
 }
 
+/**
+ * The guest's main loop over a `LoopPlatform`.
+ *
+ * @throws {ShimkitTypeError} `ERR_INVALID_ARG_TYPE` from `atEnterIter` / `atExitIter` (non-function hook),
+ *   `sleepNs` (not a bigint/number) and `run` (non-function program); {ShimkitRangeError}
+ *   `ERR_OUT_OF_RANGE` from `sleepNs` (negative or non-integer); {LoopBusyError} `ERR_LOOP_RUNNING`
+ *   from `run` while another `run` is going; {GuestExit} `ERR_GUEST_EXITED` from `iterate` after the guest exited.
+ * @example
+ * const loop = new MainLoop({ now, block, poll, afterWake() {}, report });
+ * await loop.run(async () => { await loop.sleepNs(1_000_000n); });
+ */
 export class MainLoop {
   readonly #platform: LoopPlatform;
   readonly #enter = new HookList();

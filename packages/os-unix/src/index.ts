@@ -27,7 +27,20 @@ if (load.binding === null && load.absence === 'missing') {
   );
 }
 
-/** The os-unix backend: native when the addon loaded, the JS fallback otherwise. */
+/**
+ * The os-unix backend: native when the addon loaded, the JS fallback otherwise. Each member
+ * follows the contract (`@shimkit/os-shim/contract`), so bad arguments throw synchronously.
+ *
+ * @throws {ShimkitTypeError} `ERR_INVALID_ARG_TYPE` / `ERR_DETACHED_BUFFER`, {ShimkitRangeError}
+ *   `ERR_OUT_OF_RANGE` from any member given a bad argument; {OsRandomError} `ERR_OS_RANDOM` from
+ *   `random.fill` when the OS fails (the view is then all zero).
+ * @example
+ * import { os } from '@shimkit/os-unix';
+ * const key = new Uint8Array(32);
+ * os.random.fill(key);                       // getrandom(2)
+ * const off = os.main.atEnterIter(() => {}); // once per libuv loop iteration
+ * off();
+ */
 export const os = load.binding ? createNativeOs(load.binding) : createFallbackOs();
 
 /**
@@ -46,7 +59,14 @@ export const cpuid: Cpuid | undefined = load.binding
     }
   : undefined;
 
-/** Which path is in use and what backs each capability. */
+/**
+ * Which path is in use and why, and what backs each capability (`UnixStatus`). Never throws.
+ *
+ * @example
+ * status().path;          // 'native' | 'fallback'
+ * status().rdrand;        // { available: true, selfTest: 'pass' }
+ * status().addon;         // { loaded: false, reason, fix } when neither a prebuild nor a build is there
+ */
 export function status(): UnixStatus {
   return describeLoad(load);
 }
