@@ -16,6 +16,7 @@ describeUnikernelConformance({
   status,
   hostHasRdrand: sim.host.rdrand !== undefined,
   argv: ['conformance'],
+  expectOnClone: false,
   wake: () => sim.signal(0),
 });
 

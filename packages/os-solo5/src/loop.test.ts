@@ -43,7 +43,8 @@ describe('run: the solo5_yield main loop', () => {
     expect(last.deadline - t0).toBeGreaterThanOrEqual(IDLE_YIELD_NS);
     expect(last.deadline - t0).toBeLessThan(IDLE_YIELD_NS + 10n * MS);
     expect(waited).toBeGreaterThanOrEqual(30n * MS);
-    expect(waited).toBeLessThan(IDLE_YIELD_NS / 2n);
+    // Ended by the ready handle, not by the idle deadline (no bound on how fast a loaded machine is).
+    expect(last.returnedAt < last.deadline).toBe(true);
     expect(status().readyHandles).toBe(1);
   });
 

@@ -7,13 +7,18 @@
  * libc from `LIBC` or the presence of `/etc/alpine-release`), first in this package's directory, then — when this
  * code was bundled into a program, so that the directory is the bundle's — in the installed
  * `@shimkit/os-unix` package that Node resolves from there. It is not loaded when
- * `SHIMKIT_NO_ADDON=1`. Loading never throws: on failure the reason is kept for `status()` and
+ * `SHIMKIT_NO_ADDON=1`, nor while the process is building a V8 startup snapshot
+ * (`node --build-snapshot`): a snapshot cannot hold a native addon's handles (V8 aborts with
+ * "global handle not serialized"), so such a process, and every process started from its
+ * snapshot, runs on the fallback, and `status()` says why. `node:module` is reached through
+ * `process.getBuiltinModule` only when the addon is really loaded, so a snapshot builder never
+ * loads it. Loading never throws: on failure the reason is kept for `status()` and
  * the pure-JS fallback is used.
  */
 
-import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { startupSnapshot } from 'node:v8';
 
 /** What the addon exports (see native/addon.cc). Arguments are validated on the JS side. */
 export interface Binding {
@@ -83,6 +88,16 @@ export function loadAddon(): AddonLoad {
     cached = { binding: null, reason: 'disabled by SHIMKIT_NO_ADDON=1', absence: 'disabled' };
     return cached;
   }
+  // Node 20 returns a number here (1), not a boolean.
+  if (startupSnapshot?.isBuildingSnapshot?.()) {
+    cached = {
+      binding: null,
+      reason: 'the process is building a V8 startup snapshot, which cannot hold a native addon',
+      absence: 'disabled',
+    };
+    return cached;
+  }
+  const { createRequire } = process.getBuiltinModule('node:module');
   const require = createRequire(import.meta.url);
   let firstError: unknown;
   try {

@@ -18,4 +18,5 @@ describeConformance({
   expectRdrand: expectNative && status().rdrand.available,
   expectAes256Ctr: true,
   expectChacha20: true,
+  expectOnClone: true,
 });

@@ -30,7 +30,7 @@ function check(host: unknown): XenHost {
   }
   requireFunctions(h, ['rdtsc', 'console_io_write', 'set_timer_op', 'sched_op_block', 'sched_op_shutdown']);
   checkCpuRngMembers(h);
-  optionalFunctions(h, ['xenstore_read', 'xenstore_write']);
+  optionalFunctions(h, ['xenstore_read', 'xenstore_write', 'suspend']);
   const port = h.timerPort;
   if (typeof port !== 'number' || !Number.isInteger(port) || port < 0 || port >= 4096) {
     throw new HostAbiError('host.timerPort must be an event-channel port in [0, 4096)');

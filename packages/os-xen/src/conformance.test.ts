@@ -6,7 +6,7 @@ import { expect, it } from 'vitest';
 import { bindHost, iterate, os, status } from './index.js';
 import { XenHostSimulator } from '@shimkit/testkit/xen';
 
-const sim = new XenHostSimulator({ cmdLine: 'conformance' });
+const sim = new XenHostSimulator({ cmdLine: 'conformance', suspend: true });
 bindHost(sim.host);
 
 describeUnikernelConformance({
@@ -16,6 +16,8 @@ describeUnikernelConformance({
   status,
   hostHasRdrand: sim.host.rdrand !== undefined,
   argv: ['conformance'],
+  expectOnClone: true,
+  triggerClone: () => sim.requestShutdown('suspend'),
 });
 
 it('ran the loop by blocking on the host, and read time from a stable pvclock', () => {

@@ -81,4 +81,14 @@ export interface XenHost {
   xenstore_read?(path: string): string | null;
   /** OPTIONAL: write a xenstore node (XS_WRITE). Used to acknowledge `control/shutdown`. */
   xenstore_write?(path: string, value: string): void;
+  /**
+   * OPTIONAL: suspend the guest — `HYPERVISOR_sched_op(SCHEDOP_shutdown, SHUTDOWN_suspend)` with
+   * the embedding's own work around it (tearing down and re-establishing its rings, event
+   * channels and grant mappings, as a PV kernel's `xen_suspend` does). Returns when the guest
+   * runs again: `0` when it was resumed from the saved image (possibly on another host, possibly
+   * more than once — a clone), `1` when the suspend was cancelled and the guest simply goes on
+   * (the hypercall's return value). When present, the backend answers `control/shutdown =
+   * suspend` by calling it, and offers `lifecycle.onClone`, whose hooks run with `'resume'`.
+   */
+  suspend?(): number;
 }

@@ -105,6 +105,47 @@ describe('lifecycle', () => {
   });
 });
 
+describe('suspend and resume: lifecycle.onClone', () => {
+  it('answers control/shutdown = suspend through host.suspend and runs the clone hooks on resume, before exit hooks', () => {
+    const sim = new XenHostSimulator({ suspend: true });
+    const { os, loop, status } = createXenBackend(sim.host);
+    const seen: string[] = [];
+    const off = os.lifecycle.onClone!((kind) => seen.push(`clone:${kind}`));
+    const offExit = os.main.atExitIter(() => seen.push('exit'));
+    loop.iterate();
+    seen.length = 0;
+    sim.requestShutdown('suspend');
+    loop.iterate();
+    expect(seen).toEqual(['clone:resume', 'exit']);
+    expect(sim.suspends).toBe(1);
+    expect(sim.xenstore.get('control/shutdown')).toBe(''); // acknowledged, as Linux's manage.c does
+    expect(status().suspends).toEqual({ requested: 1, resumed: 1 });
+    off();
+    offExit();
+    sim.requestShutdown('suspend');
+    loop.iterate();
+    expect(seen).toEqual(['clone:resume', 'exit']);
+    expect(status().suspends).toEqual({ requested: 2, resumed: 2 });
+  });
+
+  it('a cancelled suspend runs no clone hook', () => {
+    const sim = new XenHostSimulator({ suspend: 'cancel' });
+    const { os, loop, status } = createXenBackend(sim.host);
+    const seen: string[] = [];
+    os.lifecycle.onClone!((kind) => seen.push(kind));
+    sim.requestShutdown('suspend');
+    loop.iterate();
+    expect(seen).toEqual([]);
+    expect(status().suspends).toEqual({ requested: 1, resumed: 0 });
+  });
+
+  it('without host.suspend there is no onClone and the request is left for the embedding', () => {
+    const sim = new XenHostSimulator();
+    const { os } = createXenBackend(sim.host);
+    expect(os.lifecycle.onClone).toBeUndefined();
+  });
+});
+
 describe('env and console', () => {
   it('argv is start_info.cmd_line split on whitespace', () => {
     const sim = new XenHostSimulator({ cmdLine: '  console=hvc0\t--seed 42  ünïcode ' });

@@ -28,6 +28,10 @@ export interface UnikernelConformance {
   readonly argv: readonly string[];
   /** Called when the suite starts waiting for an iteration (e.g. to mark a device handle ready). */
   wake?: () => void;
+  /** Whether the backend offers `lifecycle.onClone` on this host. */
+  readonly expectOnClone: boolean;
+  /** Makes the simulated platform clone/resume the guest once (see `ConformanceHarness.triggerClone`). */
+  triggerClone?: () => void;
 }
 
 export function describeUnikernelConformance(spec: UnikernelConformance): void {
@@ -54,16 +58,28 @@ export function describeUnikernelConformance(spec: UnikernelConformance): void {
     expect(os.env.argv()).toEqual(spec.argv);
   });
 
+  const nextIteration = (): Promise<void> =>
+    new Promise<void>((resolve) => {
+      const off = os.main.atExitIter(() => {
+        off();
+        resolve();
+      });
+      spec.wake?.();
+    });
+  const trigger = spec.triggerClone;
   describeConformance({
     os,
-    nextIteration: () =>
-      new Promise<void>((resolve) => {
-        const off = os.main.atExitIter(() => {
-          off();
-          resolve();
-        });
-        spec.wake?.();
-      }),
+    nextIteration,
+    expectOnClone: spec.expectOnClone,
+    ...(trigger
+      ? {
+          triggerClone: async () => {
+            trigger();
+            // The request is seen after the next wakeup; its hooks run before that iteration's exit hooks.
+            await nextIteration();
+          },
+        }
+      : {}),
     expectRandom: false,
     expectRdrand: spec.hostHasRdrand,
     expectAes256Ctr: false,

@@ -68,4 +68,5 @@ describeConformance({
   expectRandom: true,
   expectRdrand: false,
   expectChacha20: true,
+  expectOnClone: true,
 });

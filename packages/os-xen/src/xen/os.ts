@@ -50,6 +50,7 @@ export function createXenBackend(host: XenHost) {
     pvclockRetries: clock.retries,
     timerEvents: counters.timerEvents,
     events: counters.events,
+    suspends: { ...life!.suspends },
     loop: loop.counters(),
   });
 

@@ -65,6 +65,7 @@ export function runXenBundle(sim: XenHostSimulator, bundle: string, options: Bar
           const v = h.xenstore_read!(ctx.getString(path!));
           return v === null ? ctx.null : ctx.newString(v);
         });
+        if (h.suspend) b.fn('suspend', () => ctx.newNumber(h.suspend!()));
         b.fn('xenstore_write', (path, value) => void h.xenstore_write!(ctx.getString(path!), ctx.getString(value!)));
         b.value('sharedInfo', b.call(makeView, pageAb));
         b.value('cmdLine', b.u8(h.cmdLine));

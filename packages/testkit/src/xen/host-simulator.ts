@@ -95,6 +95,11 @@ export interface XenSimulatorOptions {
   wallNs?: () => bigint;
   /** Start an 'in-progress' update at every n-th RDTSC (finished at the next one). Default: never. */
   tearEvery?: number;
+  /**
+   * Offer `suspend()` (SCHEDOP_shutdown(SHUTDOWN_suspend)): `true` resumes the guest from its
+   * saved image (returns 0), `'cancel'` cancels the suspend (returns 1). Default: not offered.
+   */
+  suspend?: boolean | 'cancel';
 }
 
 export class XenHostSimulator {
@@ -117,6 +122,8 @@ export class XenHostSimulator {
   readonly blocks: bigint[] = [];
   readonly consoleBytes: number[] = [];
   readonly xenstore = new Map<string, string>();
+  /** Calls of `suspend()` (SHUTDOWN_suspend). */
+  suspends = 0;
 
   readonly #timerPort: number;
   readonly #xenstorePort: number;
@@ -173,6 +180,15 @@ export class XenHostSimulator {
     if (rng.rdrand) host.rdrand = rng.rdrand;
     if (rng.rdseed) host.rdseed = rng.rdseed;
     if (rng.cpuid) host.cpuid = rng.cpuid;
+    if (options.suspend) {
+      const cancelled = options.suspend === 'cancel';
+      host.suspend = () => {
+        // The domain is saved and later restored: its vCPU time record is rewritten on restore.
+        this.suspends++;
+        this.updateTime();
+        return cancelled ? 1 : 0;
+      };
+    }
     this.host = host;
   }
 

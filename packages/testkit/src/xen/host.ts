@@ -21,4 +21,5 @@ export interface SimulatedXenHost {
   readonly cmdLine: Uint8Array;
   xenstore_read?(path: string): string | null;
   xenstore_write?(path: string, value: string): void;
+  suspend?(): number;
 }
