@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { type HostKind, PRESETS } from '@shimkit/os-shim/presets';
 import { CONSUMER, ROOT } from './consumer.js';
@@ -26,15 +27,18 @@ describe('plain Node, no bundler (installed from the tarballs)', () => {
     expect(out.hex).toMatch(/^[0-9a-f]{32}$/);
     expect(out.backend).toBe('unix');
     expect(out.path).toBe('native');
-    expect(out.addon.file).toBe(join(CONSUMER, 'plain', 'node_modules', '@shimkit', 'os-unix', 'prebuilds', `${process.platform}-${process.arch}`, '@shimkit+os-unix.node'));
+    expect(out.addon.file).toBe(join(CONSUMER, 'plain', 'node_modules', '@shimkit', 'os-unix', 'prebuilds', `${process.platform}-${process.arch}`, '@shimkit+os-unix.glibc.node'));
   });
 
   // Hosts that Node can stand in for under the target's condition: the unikernel backends, bound
   // to their host simulators (the unix preset is the plain run above; a WASI component needs its
-  // component host, tested in bundles.test.ts).
+  // component host, tested in bundles.test.ts). The simulators are test code of the workspace
+  // (@shimkit/testkit, never published), imported from there by path; the backend and entropy are
+  // the consumer's installed tarballs.
+  const testkit = (sub: string): string => JSON.stringify(pathToFileURL(join(ROOT, 'packages', 'testkit', 'dist', sub, 'index.js')).href);
   const SIMULATED: Partial<Record<HostKind, string>> = {
-    'xen-abi': "import { XenHostSimulator } from '@shimkit/os-xen/testing'; import { bindHost } from '@shimkit/os-xen'; bindHost(new XenHostSimulator().host);",
-    'solo5-abi': "import { Solo5HostSimulator } from '@shimkit/os-solo5/testing'; import { bindHost } from '@shimkit/os-solo5'; bindHost(new Solo5HostSimulator().host);",
+    'xen-abi': `import { XenHostSimulator } from ${testkit('xen')}; import { bindHost } from '@shimkit/os-xen'; bindHost(new XenHostSimulator().host);`,
+    'solo5-abi': `import { Solo5HostSimulator } from ${testkit('solo5')}; import { bindHost } from '@shimkit/os-solo5'; bindHost(new Solo5HostSimulator().host);`,
   };
   for (const { name: target, conditions, host } of PRESETS.filter((p) => SIMULATED[p.host] !== undefined)) {
     const setup = SIMULATED[host]!;

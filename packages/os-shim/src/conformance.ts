@@ -12,8 +12,10 @@
  * It checks the MUSTs of the contract that can be observed from JavaScript: clock units and
  * monotonicity against the host's real time, cycle-counter change, per-iteration hooks,
  * the OS random source (every byte written, nothing outside, large and empty buffers), the CPU
- * RNG result shape, the optional AES-256-CTR accelerator (determinism, counter continuity and
- * wrap, partial blocks, bounds), and the rejection of bad arguments with the right error class and code.
+ * RNG result shape, the optional clone/resume signal (`Lifecycle.onClone`), the optional AES-256-CTR accelerator (determinism, counter continuity and
+ * wrap, partial blocks, bounds), the optional ChaCha20 accelerator (RFC 8439 block counter,
+ * partial blocks, the end of the 32-bit counter space), and the rejection of bad arguments with the
+ * right error class and code.
  * It needs vitest (a peer dependency) and runs under Node, including for backends whose real home
  * is elsewhere (Xen and Solo5 run here against host simulators).
  */
@@ -44,6 +46,14 @@ export interface ConformanceHarness {
   expectAes256Ctr?: boolean;
   /** Whether the `Cpu.chacha20` accelerator is expected to be present (checked both ways when given). */
   expectChacha20?: boolean;
+  /** Whether the optional `Lifecycle.onClone` is expected to be present (checked both ways when given). */
+  expectOnClone?: boolean;
+  /**
+   * Makes the platform report one clone/resume to the backend (e.g. a simulator's suspend and
+   * resume) and resolves once the backend has had the chance to run its hooks. When given, the
+   * suite checks that `onClone` hooks fire once per event with a `CloneKind`.
+   */
+  triggerClone?: () => void | Promise<void>;
 }
 
 const MS = 1_000_000n;
@@ -69,7 +79,13 @@ async function iterations(h: ConformanceHarness, n: number): Promise<void> {
   for (let i = 0; i < n; i++) await h.nextIteration();
 }
 
-/** Registers the conformance tests for `harness` (call it at the top level of a test file). */
+/**
+ * Registers the conformance tests for `harness` (call it at the top level of a vitest test file;
+ * vitest is a peer dependency of this export only).
+ *
+ * @example
+ * describeConformance({ os, nextIteration: () => new Promise((r) => setImmediate(r)), expectRandom: true });
+ */
 export function describeConformance(harness: ConformanceHarness | (() => ConformanceHarness)): void {
   const get = typeof harness === 'function' ? harness : () => harness;
 
@@ -485,6 +501,37 @@ export function describeConformance(harness: ConformanceHarness | (() => Conform
         expectArgError(() => lifecycle.exit(-1), RangeError, 'ERR_OUT_OF_RANGE');
         expectArgError(() => lifecycle.exit(1.5), RangeError, 'ERR_OUT_OF_RANGE');
         expectArgError(() => lifecycle.exit('0' as never), TypeError, 'ERR_INVALID_ARG_TYPE');
+      });
+
+      it('onClone (optional) is present exactly when expected, registers and unregisters, rejecting a non-function', (ctx) => {
+        const h = get();
+        const { lifecycle } = h.os;
+        if (h.expectOnClone !== undefined) expect(typeof lifecycle.onClone === 'function').toBe(h.expectOnClone);
+        if (!lifecycle.onClone) return ctx.skip();
+        const off = lifecycle.onClone(() => {});
+        expect(typeof off).toBe('function');
+        off();
+        off();
+        expectArgError(() => lifecycle.onClone!(null as never), TypeError, 'ERR_INVALID_ARG_TYPE');
+      });
+
+      it('onClone hooks run once per clone event, with a CloneKind, and not after unregister', async (ctx) => {
+        const h = get();
+        const { lifecycle } = h.os;
+        if (!lifecycle.onClone || !h.triggerClone) return ctx.skip();
+        const a: string[] = [];
+        const b: string[] = [];
+        const offA = lifecycle.onClone((kind) => void a.push(kind));
+        const offB = lifecycle.onClone((kind) => void b.push(kind));
+        await h.triggerClone();
+        expect(a).toHaveLength(1);
+        expect(['snapshot-restore', 'resume', 'vm-generation']).toContain(a[0]);
+        expect(b).toEqual(a);
+        offA();
+        await h.triggerClone();
+        expect(a).toHaveLength(1);
+        expect(b).toHaveLength(2);
+        offB();
       });
 
       it('console.log takes a string and rejects anything else', () => {

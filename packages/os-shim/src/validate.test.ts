@@ -118,3 +118,28 @@ describe('validate', () => {
     expect(codeOf(() => assertWritableBytes(new Uint8Array(17), 'dest', 16))).toEqual(['ShimkitRangeError', 'ERR_OUT_OF_RANGE']);
   });
 });
+
+describe('assertOptionalFunction and assertOptions', () => {
+  it('accepts undefined or a function, and names the argument otherwise', async () => {
+    const { assertOptionalFunction } = await import('./validate.js');
+    const f = (): number => 1;
+    expect(assertOptionalFunction(undefined, 'cb')).toBeUndefined();
+    expect(assertOptionalFunction(f, 'cb')).toBe(f);
+    expect(() => assertOptionalFunction(1, 'options.cb')).toThrow(
+      expect.objectContaining({ name: 'ShimkitTypeError', code: 'ERR_INVALID_ARG_TYPE', message: 'options.cb must be a function, got number 1' }),
+    );
+  });
+
+  it('accepts undefined or a plain object of known keys, refusing unknown keys by name', async () => {
+    const { assertOptions } = await import('./validate.js');
+    expect(assertOptions(undefined, 'options', ['a'])).toEqual({});
+    expect(assertOptions({ a: 1 }, 'options', ['a', 'b'])).toEqual({ a: 1 });
+    expect(assertOptions(Object.create(null), 'options', ['a'])).toEqual({});
+    expect(() => assertOptions({ a: 1, bogus: 2, x: 3 }, 'options', ['a'])).toThrow(
+      expect.objectContaining({ code: 'ERR_INVALID_ARG_TYPE', message: 'options has unknown keys "bogus", "x"; allowed: a' }),
+    );
+    for (const bad of [null, [], 'x', new Date(0)]) {
+      expect(() => assertOptions(bad, 'options', ['a'])).toThrow(expect.objectContaining({ code: 'ERR_INVALID_ARG_TYPE' }));
+    }
+  });
+});

@@ -28,7 +28,13 @@ export function isDetached(view: ArrayBufferView): boolean {
   }
 }
 
-/** `value` MUST be a Uint8Array whose buffer is not detached. */
+/**
+ * `value` MUST be a Uint8Array whose buffer is not detached.
+ *
+ * @throws {ShimkitTypeError} `ERR_INVALID_ARG_TYPE` (not a Uint8Array) or `ERR_DETACHED_BUFFER`.
+ * @example
+ * const dest = assertBytes(input, 'dest');
+ */
 export function assertBytes(value: unknown, name: string): Uint8Array {
   if (!(value instanceof Uint8Array)) {
     throw new ShimkitTypeError('ERR_INVALID_ARG_TYPE', `${name} must be a Uint8Array, got ${describe(value)}`);
@@ -39,7 +45,13 @@ export function assertBytes(value: unknown, name: string): Uint8Array {
   return value;
 }
 
-/** `value` MUST be a Uint32Array whose buffer is not detached. */
+/**
+ * `value` MUST be a Uint32Array whose buffer is not detached.
+ *
+ * @throws {ShimkitTypeError} `ERR_INVALID_ARG_TYPE` (not a Uint32Array) or `ERR_DETACHED_BUFFER`.
+ * @example
+ * const sink = assertWords(input, 'dest');
+ */
 export function assertWords(value: unknown, name: string): Uint32Array {
   if (!(value instanceof Uint32Array)) {
     throw new ShimkitTypeError('ERR_INVALID_ARG_TYPE', `${name} must be a Uint32Array, got ${describe(value)}`);
@@ -50,7 +62,14 @@ export function assertWords(value: unknown, name: string): Uint32Array {
   return value;
 }
 
-/** `value` MUST be a non-negative integer: a bigint, or a number that is a safe integer. */
+/**
+ * `value` MUST be a non-negative integer: a bigint, or a number that is a safe integer.
+ *
+ * @throws {ShimkitTypeError} `ERR_INVALID_ARG_TYPE` (neither bigint nor number);
+ *   {ShimkitRangeError} `ERR_OUT_OF_RANGE` (negative, fractional, NaN, unsafe).
+ * @example
+ * assertNonNegativeInteger(5, 'ns'); // 5n
+ */
 export function assertNonNegativeInteger(value: unknown, name: string): bigint {
   if (typeof value === 'bigint') {
     if (value < 0n) throw new ShimkitRangeError(`${name} must be >= 0, got ${value}`);
@@ -65,7 +84,13 @@ export function assertNonNegativeInteger(value: unknown, name: string): bigint {
   return BigInt(value);
 }
 
-/** `value` MUST be an integer number in [min, max]. */
+/**
+ * `value` MUST be an integer number in [min, max].
+ *
+ * @throws {ShimkitTypeError} `ERR_INVALID_ARG_TYPE` (not a number); {ShimkitRangeError} `ERR_OUT_OF_RANGE`.
+ * @example
+ * assertIntInRange(code, 'code', 0, 255);
+ */
 export function assertIntInRange(value: unknown, name: string, min: number, max: number): number {
   if (typeof value !== 'number') {
     throw new ShimkitTypeError('ERR_INVALID_ARG_TYPE', `${name} must be a number, got ${describe(value)}`);
@@ -76,7 +101,13 @@ export function assertIntInRange(value: unknown, name: string, min: number, max:
   return value;
 }
 
-/** `value` MUST be a function. */
+/**
+ * `value` MUST be a function.
+ *
+ * @throws {ShimkitTypeError} `ERR_INVALID_ARG_TYPE`.
+ * @example
+ * const fn = assertFunction<() => void>(hook, 'hook');
+ */
 export function assertFunction<F extends (...args: never[]) => unknown>(value: unknown, name: string): F {
   if (typeof value !== 'function') {
     throw new ShimkitTypeError('ERR_INVALID_ARG_TYPE', `${name} must be a function, got ${describe(value)}`);
@@ -84,7 +115,13 @@ export function assertFunction<F extends (...args: never[]) => unknown>(value: u
   return value as F;
 }
 
-/** `value` MUST be a string. */
+/**
+ * `value` MUST be a string.
+ *
+ * @throws {ShimkitTypeError} `ERR_INVALID_ARG_TYPE`.
+ * @example
+ * assertString(line, 'line');
+ */
 export function assertString(value: unknown, name: string): string {
   if (typeof value !== 'string') {
     throw new ShimkitTypeError('ERR_INVALID_ARG_TYPE', `${name} must be a string, got ${describe(value)}`);
@@ -93,8 +130,19 @@ export function assertString(value: unknown, name: string): string {
 }
 
 /**
- * `value` MUST be `undefined` (read as no options) or an object (not an array) whose own
- * enumerable keys are all in `allowed`. Returns the object (or a frozen empty one).
+ * `value` MUST be a function or `undefined` (an optional callback or host member).
+ *
+ * @throws {ShimkitTypeError} `ERR_INVALID_ARG_TYPE` otherwise.
+ * @example
+ * const onError = assertOptionalFunction<(e: unknown) => void>(options.onError, 'options.onError');
+ */
+export function assertOptionalFunction<F extends (...args: never[]) => unknown>(value: unknown, name: string): F | undefined {
+  return value === undefined ? undefined : assertFunction<F>(value, name);
+}
+
+/**
+ * `value` MUST be `undefined` (read as no options) or a plain object (not null, an array or a
+ * class instance) whose own enumerable keys are all in `allowed`. Returns the object (or a frozen empty one).
  *
  * @throws ShimkitTypeError `ERR_INVALID_ARG_TYPE` when `value` is not an object, or names every
  *   unknown key (a misspelt option is an error, not silently ignored).
@@ -103,8 +151,9 @@ export function assertString(value: unknown, name: string): string {
  */
 export function assertOptions<T extends object>(value: unknown, name: string, allowed: readonly string[]): Partial<T> {
   if (value === undefined) return NO_OPTIONS as Partial<T>;
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw new ShimkitTypeError('ERR_INVALID_ARG_TYPE', `${name} must be an object, got ${Array.isArray(value) ? 'an array' : describe(value)}`);
+  const proto = typeof value === 'object' && value !== null ? Object.getPrototypeOf(value) : undefined;
+  if (typeof value !== 'object' || value === null || Array.isArray(value) || (proto !== Object.prototype && proto !== null)) {
+    throw new ShimkitTypeError('ERR_INVALID_ARG_TYPE', `${name} must be a plain object or undefined, got ${Array.isArray(value) ? 'an array' : describe(value)}`);
   }
   const unknown = Object.keys(value).filter((key) => !allowed.includes(key));
   if (unknown.length > 0) {

@@ -1,16 +1,16 @@
 // The proof of the issue: the Solo5 bundle (entropy + this backend, linked by the rollup alias)
 // runs in QuickJS-in-WebAssembly with nothing but ECMAScript built-ins and the Solo5 host ABI,
 // seeds the default generator from RDSEED/RDRAND and timing, prints through
-// solo5_console_write and exits through solo5_exit. The bundle is the one `npm run build` wrote.
-import { readFileSync } from 'node:fs';
+// solo5_console_write and exits through solo5_exit. The bundle is built by the test.
 import { fileURLToPath } from 'node:url';
-import { describeBareBundle } from '@shimkit/os-unikernel/testing/bare-suite';
+import { bundleBareProgram } from '@shimkit/testkit/bare-bundle';
+import { describeBareBundle } from '@shimkit/testkit/bare-suite';
 import { describe, expect, it } from 'vitest';
-import { runSolo5Bundle } from './testing/bare-engine.js';
-import { Solo5HostSimulator } from './testing/index.js';
+import { runSolo5Bundle } from '@shimkit/testkit/solo5/bare-engine';
+import { Solo5HostSimulator } from '@shimkit/testkit/solo5';
 
-const bundlePath = fileURLToPath(new URL('../dist/bare/solo5.bundle.js', import.meta.url));
-const bundle = readFileSync(bundlePath, 'utf8');
+// Built at test time from the workspace's packages (nothing of it ships): see @shimkit/testkit/bare-bundle.
+const bundle = await bundleBareProgram('solo5', fileURLToPath(new URL('..', import.meta.url)));
 const sim = new Solo5HostSimulator({ cmdline: 'bare --seed-from=cpu' });
 
 // The audit, the run and what every unikernel bundle must print (see the suite's doc comment).

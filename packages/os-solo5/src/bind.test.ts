@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { Solo5HostSimulator } from './testing/index.js';
+import { Solo5HostSimulator } from '@shimkit/testkit/solo5';
 
 type Index = typeof import('./index.js');
 let mod: Index;

@@ -10,11 +10,11 @@
 import {
   createHostBinding,
   hostMembers,
-  optionalFunctions,
+  checkCpuRngMembers,
   requireBytes,
   requireFunctions,
 } from '@shimkit/os-unikernel/host-binding';
-import { createSolo5Backend, type Solo5Backend } from './backend.js';
+import { createSolo5Backend, type Solo5Backend } from './solo5/os.js';
 import type { Solo5Host } from './host.js';
 
 /** The global a bare-engine embedding sets to its `Solo5Host` before evaluating the bundle. */
@@ -32,7 +32,7 @@ const REQUIRED = [
 function check(host: unknown): Solo5Host {
   const h = hostMembers(host, 'Solo5');
   requireFunctions(h, REQUIRED);
-  optionalFunctions(h, ['rdrand', 'rdseed']);
+  checkCpuRngMembers(h);
   requireBytes(h, 'cmdline');
   return host as Solo5Host;
 }
@@ -40,6 +40,11 @@ function check(host: unknown): Solo5Host {
 /**
  * `bindHost(host)` installs the host ABI object (call it once, before the backend is first used);
  * `currentBackend()` is the backend for the installed host, created on first call.
+ *
+ * @throws {HostAbiError} `ERR_HOST_ABI` from `bindHost` when `host` lacks a member or has one of the wrong kind;
+ *   {HostAlreadyBoundError} `ERR_HOST_BOUND` when the backend is already in use.
+ * @example
+ * bindHost(host); // once, before the backend is first used
  */
 export const { bindHost, current: currentBackend } = createHostBinding<Solo5Host, Solo5Backend>({
   abi: { platform: 'Solo5', packageName: '@shimkit/os-solo5', hostGlobal: HOST_GLOBAL, hostInterface: 'Solo5Host' },

@@ -10,10 +10,10 @@
  * (for a bare engine). See `./bind.ts`.
  */
 
-import type { CpuRngDraw } from '@shimkit/os-unikernel/cpu';
+import type { Cpuid, CpuidRegisters, CpuRngDraw } from '@shimkit/os-unikernel/cpu';
 
-/** One execution of RDRAND/RDSEED: the 64-bit destination register, or `null` when CF was clear. */
-export type { CpuRngDraw };
+/** One execution of RDRAND/RDSEED: the 64-bit destination register (unsigned or BigInt64), or `null` when CF was clear. */
+export type { Cpuid, CpuidRegisters, CpuRngDraw };
 
 export interface Solo5Host {
   /** `solo5_clock_monotonic()`: nanoseconds since an unspecified point, never decreasing. */
@@ -42,6 +42,12 @@ export interface Solo5Host {
   rdrand?(): CpuRngDraw;
   /** OPTIONAL (x86-64 with RDSEED): one RDSEED instruction; as `rdrand`. */
   rdseed?(): CpuRngDraw;
+  /**
+   * CPUID (`leaf` in EAX, `subleaf` in ECX) → `[eax, ebx, ecx, edx]`, each a uint32. REQUIRED
+   * when `rdrand` or `rdseed` is offered: the CPU-RNG policy reads the vendor and family
+   * (leaves 0 and 1) to exclude AMD families before 17h (`@shimkit/os-shim/cpu-rng`).
+   */
+  cpuid?(leaf: number, subleaf: number): CpuidRegisters;
 }
 
 /** `SOLO5_EXIT_SUCCESS`, `SOLO5_EXIT_FAILURE`, `SOLO5_EXIT_ABORT` from solo5.h. */

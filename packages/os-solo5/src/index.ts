@@ -16,15 +16,25 @@ import { currentBackend } from './bind.js';
 export type * from '@shimkit/os-shim/contract';
 export type { CpuRngDraw, Solo5Host } from './host.js';
 export type { Solo5Status } from './status.js';
-export type { LoopCounters } from '@shimkit/os-unikernel/loop';
+export type { LoopCounters } from '@shimkit/os-unikernel/main';
 export { bindHost, HOST_GLOBAL } from './bind.js';
-export { createSolo5Backend, IDLE_YIELD_NS, type Solo5Backend } from './backend.js';
+export { createSolo5Backend, IDLE_YIELD_NS, type Solo5Backend } from './solo5/os.js';
 export { GuestExit, HostAbiError, HostAlreadyBoundError, HostMissingError, LoopBusyError } from '@shimkit/os-unikernel/errors';
 export { SOLO5_EXIT_ABORT, SOLO5_EXIT_FAILURE, SOLO5_EXIT_SUCCESS } from './host.js';
 
 const linked = linkBackend('solo5', currentBackend);
 
-/** The Solo5 backend. Each part is taken from the backend bound to the installed host on first access. */
+/**
+ * The Solo5 backend. Each part is taken from the backend bound to the installed host on first access.
+ *
+ * @throws {HostMissingError} `ERR_NO_HOST` on first access of a part before a host is installed;
+ *   {HostAbiError} `ERR_HOST_ABI` when the installed host does not have the `Solo5Host` shape; argument
+ *   errors (`ERR_INVALID_ARG_TYPE`, `ERR_OUT_OF_RANGE`) from the parts, as the contract says.
+ * @example
+ * import { bindHost, os, run } from '@shimkit/os-solo5';
+ * bindHost(host);                              // the embedding's Solo5Host
+ * await run(async () => { await os.time.sleepNs(1_000_000n); os.console.log('hello'); });
+ */
 export const os = linked.os satisfies Os;
 
 /**

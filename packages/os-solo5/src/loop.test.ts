@@ -1,8 +1,8 @@
 import { Worker } from 'node:worker_threads';
 import { GuestExit } from '@shimkit/os-unikernel/errors';
 import { describe, expect, it } from 'vitest';
-import { createSolo5Backend, IDLE_YIELD_NS } from './backend.js';
-import { Solo5HostSimulator } from './testing/index.js';
+import { createSolo5Backend, IDLE_YIELD_NS } from './solo5/os.js';
+import { Solo5HostSimulator } from '@shimkit/testkit/solo5';
 
 const MS = 1_000_000n;
 
@@ -43,7 +43,8 @@ describe('run: the solo5_yield main loop', () => {
     expect(last.deadline - t0).toBeGreaterThanOrEqual(IDLE_YIELD_NS);
     expect(last.deadline - t0).toBeLessThan(IDLE_YIELD_NS + 10n * MS);
     expect(waited).toBeGreaterThanOrEqual(30n * MS);
-    expect(waited).toBeLessThan(IDLE_YIELD_NS / 2n);
+    // Ended by the ready handle, not by the idle deadline (no bound on how fast a loaded machine is).
+    expect(last.returnedAt < last.deadline).toBe(true);
     expect(status().readyHandles).toBe(1);
   });
 

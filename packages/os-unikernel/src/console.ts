@@ -27,6 +27,14 @@ export function describeError(error: unknown): string {
   return String(error);
 }
 
+/**
+ * A guest console over the host's raw byte writer.
+ *
+ * @throws {ShimkitTypeError} `ERR_INVALID_ARG_TYPE` from `console.log` when `line` is not a string (nothing is written).
+ * @example
+ * const { console, report } = createGuestConsole((bytes) => host.solo5_console_write(bytes));
+ * console.log('héllo'); // one host call: UTF-8 + '\n'
+ */
 export function createGuestConsole(write: (bytes: Uint8Array) => void): GuestConsole {
   const writeLine = (line: string): void => write(encodeUtf8(`${line}\n`));
   return {

@@ -24,6 +24,15 @@ export interface HostBinding<H, B> {
   current(): B;
 }
 
+/**
+ * One backend instance per guest, over the host the embedding installs.
+ *
+ * @throws {HostAbiError} `ERR_HOST_ABI` (from `spec.check`) from `bindHost` or the first `current()`;
+ *   {HostAlreadyBoundError} `ERR_HOST_BOUND` from `bindHost` after first use;
+ *   {HostMissingError} `ERR_NO_HOST` from `current()` when no host is installed.
+ * @example
+ * export const { bindHost, current } = createHostBinding({ abi, check, create: createSolo5Backend });
+ */
 export function createHostBinding<H, B>(spec: HostBindingSpec<H, B>): HostBinding<H, B> {
   let bound: H | null = null;
   let backend: { readonly value: B } | null = null;
@@ -68,4 +77,16 @@ export function optionalFunctions(h: Record<string, unknown>, names: readonly st
 /** Throws unless member `name` is a `Uint8Array`. */
 export function requireBytes(h: Record<string, unknown>, name: string): void {
   if (!(h[name] instanceof Uint8Array)) throw new HostAbiError(`host.${name} must be a Uint8Array`);
+}
+
+/**
+ * The CPU-RNG members of a host: `rdrand`, `rdseed` and `cpuid` are each a function or absent,
+ * and `cpuid` is present whenever `rdrand` or `rdseed` is (the CPU-RNG policy needs the vendor
+ * and family, `@shimkit/os-shim/cpu-rng`).
+ */
+export function checkCpuRngMembers(h: Record<string, unknown>): void {
+  optionalFunctions(h, ['rdrand', 'rdseed', 'cpuid']);
+  if ((h.rdrand !== undefined || h.rdseed !== undefined) && h.cpuid === undefined) {
+    throw new HostAbiError('host.cpuid must be a function when host.rdrand or host.rdseed is offered (the CPU-RNG policy reads the vendor and family)');
+  }
 }

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { createGuestConsole } from './console.js';
 import { createLifecycle } from './lifecycle.js';
 import { lazyOs, linkBackend } from './lazy-os.js';
-import { MainLoop } from './loop.js';
+import { MainLoop } from './main.js';
 
 describe('lazyOs', () => {
   it('has its name at import and takes every other part from the current backend on access', () => {

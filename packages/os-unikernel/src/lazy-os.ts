@@ -8,11 +8,18 @@
  */
 
 import type { Os } from '@shimkit/os-shim/contract';
-import type { MainLoop } from './loop.js';
+import type { MainLoop } from './main.js';
 
 /** The parts of `O` the lazy object forwards. */
 export type LinkedOs<O extends Os> = Readonly<Pick<O, 'name' | 'time' | 'main' | 'cpu' | 'env' | 'lifecycle' | 'console'>>;
 
+/**
+ * The exported `os` of a backend package: `name` now, every other part from `current()` on access.
+ *
+ * @throws whatever `current()` throws (the backend's `HostMissingError`, `ERR_NO_HOST`) on first access of a part.
+ * @example
+ * export const os = lazyOs('xen', () => currentBackend().os);
+ */
 export function lazyOs<O extends Os>(name: O['name'], current: () => O): LinkedOs<O> {
   return {
     name,
@@ -55,6 +62,13 @@ export interface LinkedBackend<O extends Os, S> {
   status(): S;
 }
 
+/**
+ * `os`, `run`, `iterate` and `status` of a backend package over its one instance.
+ *
+ * @example
+ * const linked = linkBackend('solo5', currentBackend);
+ * export const { os, run, iterate, status } = linked;
+ */
 export function linkBackend<O extends Os, S>(name: O['name'], current: () => BackendInstance<O, S>): LinkedBackend<O, S> {
   return {
     os: lazyOs(name, () => current().os),

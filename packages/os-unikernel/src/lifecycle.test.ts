@@ -2,7 +2,7 @@ import type { ShutdownKind } from '@shimkit/os-shim/contract';
 import { describe, expect, it } from 'vitest';
 import { GuestExit } from './errors.js';
 import { createLifecycle } from './lifecycle.js';
-import { MainLoop } from './loop.js';
+import { MainLoop } from './main.js';
 
 function loopOnRealClock(): MainLoop {
   const cell = new Int32Array(new SharedArrayBuffer(4));

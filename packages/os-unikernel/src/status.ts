@@ -5,8 +5,8 @@
  * counters.
  */
 
-import type { CpuRngStatus } from './cpu.js';
-import type { LoopCounters } from './loop.js';
+import type { CpuRngStatus } from '@shimkit/os-shim/cpu-rng';
+import type { LoopCounters } from './main.js';
 
 export interface UnikernelStatus {
   /** No OS random source on these platforms: entropy comes from RDSEED/RDRAND and timing. */

@@ -10,6 +10,14 @@ interface Sleeper {
   readonly wake: () => void;
 }
 
+/**
+ * Sleepers in deadline order.
+ *
+ * @example
+ * const q = new TimerQueue();
+ * q.add(deadline, resolve);
+ * q.fireDue(now()); // wakes every sleeper whose deadline has passed
+ */
 export class TimerQueue {
   #sleepers: Sleeper[] = [];
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { cmdLineEnv, parseCmdLine } from './argv.js';
+import { cmdLineEnv, parseCmdLine } from './env.js';
 import { decodeUtf8, encodeUtf8 } from './utf8.js';
 
 describe('UTF-8', () => {
@@ -13,7 +13,7 @@ describe('UTF-8', () => {
         expect([...encodeUtf8(s)]).toEqual([...new TextEncoder().encode(s)]);
       }),
     );
-  });
+  }, 30_000);
 
   it('decodes exactly as TextDecoder, malformed input included', () => {
     for (const b of [[0xc0, 0x80], [0xed, 0xa0, 0x80], [0xf4, 0x90, 0x80, 0x80], [0xe2, 0x82], [0xe2, 0x82, 0x41], [0xff]]) {
@@ -24,7 +24,7 @@ describe('UTF-8', () => {
         expect(decodeUtf8(b)).toBe(new TextDecoder().decode(b));
       }),
     );
-  });
+  }, 30_000);
 
   it('splits a command line and stops at NUL', () => {
     expect(parseCmdLine(new TextEncoder().encode('a  b\0c d'))).toEqual(['a', 'b']);

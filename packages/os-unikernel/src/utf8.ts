@@ -4,7 +4,12 @@
  * malformed input decodes to U+FFFD per maximal subpart, as the WHATWG decoder does.
  */
 
-/** Encodes `text` as UTF-8. */
+/**
+ * Encodes `text` as UTF-8 (lone surrogates as U+FFFD), as `TextEncoder` does.
+ *
+ * @example
+ * encodeUtf8('é'); // Uint8Array [0xc3, 0xa9]
+ */
 export function encodeUtf8(text: string): Uint8Array {
   const out: number[] = [];
   for (let i = 0; i < text.length; i++) {
@@ -25,7 +30,12 @@ export function encodeUtf8(text: string): Uint8Array {
   return Uint8Array.from(out);
 }
 
-/** Decodes UTF-8 `bytes`. */
+/**
+ * Decodes UTF-8 `bytes` (malformed input → U+FFFD per maximal subpart), as `TextDecoder` does.
+ *
+ * @example
+ * decodeUtf8(Uint8Array.of(0xc3, 0xa9)); // 'é'
+ */
 export function decodeUtf8(bytes: Uint8Array): string {
   let out = '';
   let i = 0;

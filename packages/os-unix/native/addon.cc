@@ -1,6 +1,9 @@
 // The os-unix native addon: one N-API module, context-aware (one instance per Node environment,
-// so it loads in worker threads). The JavaScript side (src/native-*.ts) validates arguments
-// before calling in; the checks here only keep the process safe.
+// so it loads in worker threads). Its parts: cycles.h (the cycle counter), cpu_rng.cc (RDRAND,
+// RDSEED, CPUID), os_random.cc (getrandom / getentropy), loop_trace.cc (the libuv prepare/check
+// handles and the cycle-counter ring buffer), keystream.cc (OpenSSL AES-256-CTR and ChaCha20).
+// The JavaScript side (src/addon.ts loads it; src/native/*.ts and src/stream-ciphers.ts call it)
+// validates arguments before calling in; the checks here only keep the process safe.
 #include <napi.h>
 #include <string.h>
 #include <time.h>
@@ -20,6 +23,9 @@ class Addon : public Napi::Addon<Addon> {
         InstanceMethod("cycles", &Addon::Cycles),
         InstanceMethod("wallNs", &Addon::WallNs),
         InstanceMethod("features", &Addon::Features),
+        InstanceMethod("cpuid", &Addon::Cpuid),
+        InstanceMethod("configureCpuRng", &Addon::ConfigureCpuRng),
+        InstanceMethod("cpuRngConfig", &Addon::CpuRngConfig),
         InstanceMethod("rdrand", &Addon::Rdrand),
         InstanceMethod("rdseed", &Addon::Rdseed),
         InstanceMethod("fillRandom", &Addon::FillRandom),
@@ -48,38 +54,76 @@ class Addon : public Napi::Addon<Addon> {
 
   Napi::Value Features(const Napi::CallbackInfo& info) {
     Napi::Env env = info.Env();
-    const CpuRngFeatures& f = cpu_rng_features();
+    const CpuRngCpuid& f = cpu_rng_cpuid();
     Napi::Object out = Napi::Object::New(env);
     out.Set("cycleCounter", SHIMKIT_CYCLE_SOURCE);
     out.Set("osRandom", kOsRandomSource);
-    out.Set("rdrandCpuid", f.rdrand_cpuid);
-    out.Set("rdseedCpuid", f.rdseed_cpuid);
-    out.Set("rdrand", f.rdrand_ok);
-    out.Set("rdseed", f.rdseed_ok);
-    out.Set("rdrandSelfTest", f.rdrand_self_test);
-    out.Set("rdseedSelfTest", f.rdseed_self_test);
+    out.Set("rdrandCpuid", f.rdrand);
+    out.Set("rdseedCpuid", f.rdseed);
     out.Set("loopTrace", trace_ != nullptr);
     return out;
   }
 
-  // A bigint on success; otherwise the failure as a number (1 = carry flag clear, 2 = all-ones).
-  static Napi::Value DrawResult(Napi::Env env, RngStatus status, uint64_t value) {
-    if (status == RngStatus::kOk) return Napi::BigInt::New(env, value);
-    return Napi::Number::New(env, static_cast<int>(status));
+  // cpuid(leaf, subleaf): [eax, ebx, ecx, edx] as uint32 numbers (zeros where the leaf does not
+  // exist or the processor is not x86-64), for the AMD family check of the CPU-RNG policy.
+  Napi::Value Cpuid(const Napi::CallbackInfo& info) {
+    Napi::Env env = info.Env();
+    uint32_t leaf = info.Length() > 0 && info[0].IsNumber() ? info[0].As<Napi::Number>().Uint32Value() : 0;
+    uint32_t sub = info.Length() > 1 && info[1].IsNumber() ? info[1].As<Napi::Number>().Uint32Value() : 0;
+    uint32_t r[4];
+    cpuid_leaf(leaf, sub, r);
+    Napi::Array out = Napi::Array::New(env, 4);
+    for (uint32_t i = 0; i < 4; i++) out.Set(i, Napi::Number::New(env, r[i]));
+    return out;
+  }
+
+  // configureCpuRng(rdrandRetries, rdseedRetries): the retry counts of CPU_RNG_POLICY
+  // (@shimkit/os-shim/cpu-rng), handed in once at load. Until then every draw fails.
+  Napi::Value ConfigureCpuRng(const Napi::CallbackInfo& info) {
+    Napi::Env env = info.Env();
+    if (info.Length() < 2 || !info[0].IsNumber() || !info[1].IsNumber()) {
+      Napi::TypeError::New(env, "configureCpuRng expects two numbers").ThrowAsJavaScriptException();
+      return env.Undefined();
+    }
+    int rdrand = info[0].As<Napi::Number>().Int32Value();
+    int rdseed = info[1].As<Napi::Number>().Int32Value();
+    if (rdrand < 1 || rdrand > 1000 || rdseed < 1 || rdseed > 1000) {
+      Napi::RangeError::New(env, "configureCpuRng: retry counts must be in [1, 1000]").ThrowAsJavaScriptException();
+      return env.Undefined();
+    }
+    rdrand_retries_ = rdrand;
+    rdseed_retries_ = rdseed;
+    return env.Undefined();
+  }
+
+  // cpuRngConfig(): the retry counts in use, { rdrandRetries, rdseedRetries } (0 = not configured).
+  Napi::Value CpuRngConfig(const Napi::CallbackInfo& info) {
+    Napi::Env env = info.Env();
+    Napi::Object out = Napi::Object::New(env);
+    out.Set("rdrandRetries", rdrand_retries_);
+    out.Set("rdseedRetries", rdseed_retries_);
+    return out;
+  }
+
+  // One draw: the register as a bigint when the carry flag got set within the configured
+  // retries, otherwise null. The all-ones value is returned as is (the policy decodes it).
+  static Napi::Value DrawResult(Napi::Env env, bool ok, uint64_t value) {
+    if (ok) return Napi::BigInt::New(env, value);
+    return env.Null();
   }
 
   Napi::Value Rdrand(const Napi::CallbackInfo& info) {
     uint64_t v = 0;
-    RngStatus s = rdrand64(&v);
-    Napi::Value r = DrawResult(info.Env(), s, v);
+    bool ok = rdrand64(rdrand_retries_, &v);
+    Napi::Value r = DrawResult(info.Env(), ok, v);
     v = 0;
     return r;
   }
 
   Napi::Value Rdseed(const Napi::CallbackInfo& info) {
     uint64_t v = 0;
-    RngStatus s = rdseed64(&v);
-    Napi::Value r = DrawResult(info.Env(), s, v);
+    bool ok = rdseed64(rdseed_retries_, &v);
+    Napi::Value r = DrawResult(info.Env(), ok, v);
     v = 0;
     return r;
   }
@@ -171,6 +215,8 @@ class Addon : public Napi::Addon<Addon> {
   }
 
   LoopTrace* trace_;
+  int rdrand_retries_ = 0;
+  int rdseed_retries_ = 0;
 };
 
 }  // namespace shimkit

@@ -1,3 +1,4 @@
+// See cpu_rng.h: the RDRAND/RDSEED mechanism; the policy is packages/os-shim/src/cpu-rng.ts.
 #include "cpu_rng.h"
 
 #include <mutex>
@@ -25,64 +26,54 @@ __attribute__((target("rdseed"))) static int rdseed_step(uint64_t* out) {
   return ok;
 }
 
-static RngStatus draw(int (*step)(uint64_t*), int retries, bool pause, uint64_t* out) {
-  for (int i = 0; i < retries; i++) {
+static bool draw(int (*step)(uint64_t*), int tries, bool pause, uint64_t* out) {
+  for (int i = 0; i < tries; i++) {
     uint64_t v = 0;
     if (step(&v)) {
-      if (v == UINT64_MAX) return RngStatus::kAllOnes;
       *out = v;
-      return RngStatus::kOk;
+      return true;
     }
     if (pause) _mm_pause();
   }
-  return RngStatus::kNoCarry;
+  return false;
 }
 
-RngStatus rdrand64(uint64_t* out) { return draw(rdrand_step, kRdrandRetries, false, out); }
-RngStatus rdseed64(uint64_t* out) { return draw(rdseed_step, kRdseedRetries, true, out); }
+bool rdrand64(int tries, uint64_t* out) { return draw(rdrand_step, tries, false, out); }
+bool rdseed64(int tries, uint64_t* out) { return draw(rdseed_step, tries, true, out); }
 
-// Eight draws: every one must succeed, none may be all-ones, and they may not all be equal.
-static const char* self_test(RngStatus (*fn)(uint64_t*)) {
-  uint64_t first = 0;
-  bool all_same = true;
-  for (int i = 0; i < 8; i++) {
-    uint64_t v = 0;
-    RngStatus s = fn(&v);
-    if (s == RngStatus::kAllOnes) return "fail: all-ones value";
-    if (s == RngStatus::kNoCarry) return "fail: carry flag clear after retries";
-    if (i == 0) first = v;
-    else if (v != first) all_same = false;
-  }
-  return all_same ? "fail: eight identical values" : "pass";
-}
-
-static CpuRngFeatures detect() {
-  CpuRngFeatures f{false, false, false, false, "absent", "absent"};
+bool cpuid_leaf(uint32_t leaf, uint32_t subleaf, uint32_t out[4]) {
+  out[0] = out[1] = out[2] = out[3] = 0;
+  unsigned max = __get_cpuid_max(leaf & 0x80000000u, nullptr);
+  if (max == 0 || leaf > max) return false;
   unsigned a = 0, b = 0, c = 0, d = 0;
-  if (__get_cpuid(1, &a, &b, &c, &d)) f.rdrand_cpuid = (c & (1u << 30)) != 0;
-  if (__get_cpuid_max(0, nullptr) >= 7) {
-    __cpuid_count(7, 0, a, b, c, d);
-    f.rdseed_cpuid = (b & (1u << 18)) != 0;
-  }
-  if (f.rdrand_cpuid) {
-    f.rdrand_self_test = self_test(rdrand64);
-    f.rdrand_ok = f.rdrand_self_test[0] == 'p';
-  }
-  if (f.rdseed_cpuid) {
-    f.rdseed_self_test = self_test(rdseed64);
-    f.rdseed_ok = f.rdseed_self_test[0] == 'p';
-  }
+  __cpuid_count(leaf, subleaf, a, b, c, d);
+  out[0] = a;
+  out[1] = b;
+  out[2] = c;
+  out[3] = d;
+  return true;
+}
+
+static CpuRngCpuid detect() {
+  CpuRngCpuid f{false, false};
+  uint32_t r[4];
+  if (cpuid_leaf(1, 0, r)) f.rdrand = (r[2] & (1u << 30)) != 0;
+  if (cpuid_leaf(7, 0, r)) f.rdseed = (r[1] & (1u << 18)) != 0;
   return f;
 }
 #else
-RngStatus rdrand64(uint64_t*) { return RngStatus::kNoCarry; }
-RngStatus rdseed64(uint64_t*) { return RngStatus::kNoCarry; }
-static CpuRngFeatures detect() { return CpuRngFeatures{false, false, false, false, "absent", "absent"}; }
+bool rdrand64(int, uint64_t*) { return false; }
+bool rdseed64(int, uint64_t*) { return false; }
+bool cpuid_leaf(uint32_t, uint32_t, uint32_t out[4]) {
+  out[0] = out[1] = out[2] = out[3] = 0;
+  return false;
+}
+static CpuRngCpuid detect() { return CpuRngCpuid{false, false}; }
 #endif
 
-const CpuRngFeatures& cpu_rng_features() {
+const CpuRngCpuid& cpu_rng_cpuid() {
   static std::once_flag once;
-  static CpuRngFeatures features;
+  static CpuRngCpuid features;
   std::call_once(once, [] { features = detect(); });
   return features;
 }

@@ -1,30 +1,30 @@
-// RDRAND / RDSEED: CPUID detection, carry-flag checked draws with a retry limit, and the start-up
-// self-test that rejects parts returning the all-ones failure value (some AMD families after
-// suspend/resume). On other architectures both are reported absent.
+// RDRAND / RDSEED: the mechanism only. CPUID detection, CPUID itself (for the vendor check),
+// and carry-flag-checked draws whose retry counts the JavaScript side hands in at load
+// (`configureCpuRng`, from CPU_RNG_POLICY in @shimkit/os-shim/cpu-rng). The policy — the retry
+// counts, the all-ones failure value, Linux's start-up self-test and the AMD family exclusion —
+// is defined once, in packages/os-shim/src/cpu-rng.ts, and applied in src/native/cpu.ts, so the
+// addon and the unikernel backends cannot disagree. On other architectures everything is absent.
 #pragma once
 #include <stdint.h>
 
 namespace shimkit {
 
-enum class RngStatus { kOk = 0, kNoCarry = 1, kAllOnes = 2 };
-
-// Retries of a clear carry flag before a draw is reported as failed.
-constexpr int kRdrandRetries = 10;   // Intel DRNG guide, section 5.2.1
-constexpr int kRdseedRetries = 100;  // RDSEED may run dry under load; back off with PAUSE
-
-struct CpuRngFeatures {
-  bool rdrand_cpuid;     // CPUID.01H:ECX.RDRAND[bit 30]
-  bool rdseed_cpuid;     // CPUID.(EAX=07H,ECX=0H):EBX.RDSEED[bit 18]
-  bool rdrand_ok;        // advertised and passed the self-test
-  bool rdseed_ok;
-  const char* rdrand_self_test;  // "pass", "absent", or why it failed
-  const char* rdseed_self_test;
+struct CpuRngCpuid {
+  bool rdrand;  // CPUID.01H:ECX.RDRAND[bit 30]
+  bool rdseed;  // CPUID.(EAX=07H,ECX=0H):EBX.RDSEED[bit 18]
 };
 
-// Detects the instructions and runs the self-test once per process (thread-safe).
-const CpuRngFeatures& cpu_rng_features();
+// The CPUID bits, read once per process (thread-safe).
+const CpuRngCpuid& cpu_rng_cpuid();
 
-RngStatus rdrand64(uint64_t* out);
-RngStatus rdseed64(uint64_t* out);
+// CPUID leaf `leaf`, subleaf `subleaf` into out[0..3] = eax, ebx, ecx, edx. False when the
+// processor has no such leaf or is not x86-64 (out is then zeroed).
+bool cpuid_leaf(uint32_t leaf, uint32_t subleaf, uint32_t out[4]);
+
+// One draw: executes the instruction until the carry flag is set, at most `tries` times
+// (RDSEED: PAUSE after each clear carry). True with the register in *out, false if the carry
+// never got set. The value is returned as is: the all-ones check is the caller's (policy).
+bool rdrand64(int tries, uint64_t* out);
+bool rdseed64(int tries, uint64_t* out);
 
 }  // namespace shimkit

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { os as fallback } from './fallback.js';
+import { os as fallback } from './fallback/index.js';
 import { os as chosen } from './index.js';
 
 function shape(value: object): Record<string, string> {

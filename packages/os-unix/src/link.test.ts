@@ -1,22 +1,46 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
-import { expectNative } from './test-path.js';
+import alias from '@rollup/plugin-alias';
+import { nodeResolve } from '@rollup/plugin-node-resolve';
+import { rollupAlias } from '@shimkit/os-shim/alias';
+import { rollup, type Plugin } from 'rollup';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-const dist = fileURLToPath(new URL('../dist/', import.meta.url));
+/** The vitest project `unix-fallback` sets SHIMKIT_NO_ADDON=1; `unix-native` requires the addon. */
+const expectNative = process.env.SHIMKIT_NO_ADDON !== '1';
 
-function run(file: string) {
-  return spawnSync(process.execPath, [file], {
-    cwd: dist,
-    encoding: 'utf8',
-    env: { ...process.env, SHIMKIT_NO_ADDON: expectNative ? '' : '1' },
-  });
+const pkg = fileURLToPath(new URL('..', import.meta.url));
+/** The shim-only program (a fixture, not part of the build). */
+const program = join(pkg, 'test', 'link-check.mjs');
+// Inside the package, so the bundle finds the installed @shimkit/os-unix (and its addon) as a
+// user's bundle next to node_modules does.
+const dir = mkdtempSync(join(pkg, '.link-test-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+async function bundle(plugins: Plugin[]): Promise<string> {
+  const build = await rollup({ input: program, plugins, external: [/^node:/, 'node-gyp-build'], logLevel: 'silent' });
+  try {
+    return (await build.generate({ format: 'es' })).output[0].code;
+  } finally {
+    await build.close();
+  }
+}
+
+function run(args: string[]) {
+  return spawnSync(process.execPath, args, { cwd: dir, encoding: 'utf8', env: { ...process.env, SHIMKIT_NO_ADDON: expectNative ? '' : '1' } });
 }
 
 describe('linking a shim-only program to os-unix with rollup', () => {
+  let linked = '';
+  beforeAll(async () => {
+    linked = await bundle([alias(rollupAlias('unix')), nodeResolve({ exportConditions: ['node'] })]);
+    writeFileSync(join(dir, 'link-check.bundle.mjs'), linked);
+  });
+
   it('the bundle runs on the unix backend', () => {
-    const r = run('link-check.bundle.mjs');
+    const r = run(['link-check.bundle.mjs']);
     expect(r.status, r.stderr).toBe(0);
     const out = JSON.parse(r.stderr) as { backend: string; random: string; cycles: number; rdrand: string };
     expect(out.backend).toBe('unix');
@@ -27,25 +51,19 @@ describe('linking a shim-only program to os-unix with rollup', () => {
   });
 
   it('the bundle holds os-unix and not the unlinked stub', () => {
-    const text = readFileSync(`${dist}link-check.bundle.mjs`, 'utf8');
-    expect(text).toContain('createFallbackOs');
-    expect(text).not.toContain('No OS backend is linked');
-    expect(text).not.toMatch(/from ['"]@shimkit\/os-shim['"]/);
+    expect(linked).toContain('createFallbackOs');
+    expect(linked).not.toContain('No OS backend is linked');
+    expect(linked).not.toMatch(/from ['"]@shimkit\/os-shim['"]/);
   });
 
   it('the same program unbundled in Node: the "node" condition links os-unix', () => {
-    const r = run('link-check.js');
+    const r = run([program]);
     expect(r.status, r.stderr).toBe(0);
     expect((JSON.parse(r.stderr) as { backend: string }).backend).toBe('unix');
   });
 
   it('bundled without the alias (and without the "node" condition) it reaches the stub: ERR_NO_BACKEND', async () => {
-    const { rollup } = await import('rollup');
-    const { nodeResolve } = await import('@rollup/plugin-node-resolve');
-    const build = await rollup({ input: `${dist}link-check.js`, plugins: [nodeResolve()], logLevel: 'silent' });
-    const { output } = await build.generate({ format: 'es' });
-    await build.close();
-    const code = output[0].code;
+    const code = await bundle([nodeResolve()]);
     expect(code).toContain('No OS backend is linked');
     const r = spawnSync(process.execPath, ['--input-type=module', '-e', code], { encoding: 'utf8' });
     expect(r.status).not.toBe(0);

@@ -1,17 +1,17 @@
 // The proof of the issue: the Xen bundle (entropy + this backend, linked by the rollup alias)
 // runs in QuickJS-in-WebAssembly with nothing but ECMAScript built-ins and the Xen host ABI,
 // seeds the default generator from RDSEED/RDRAND and timing, prints through CONSOLEIO_write and
-// shuts down through SCHEDOP_shutdown. The bundle is the one `npm run build` wrote to dist/.
-import { readFileSync } from 'node:fs';
+// shuts down through SCHEDOP_shutdown. The bundle is built by the test.
 import { fileURLToPath } from 'node:url';
-import { describeBareBundle } from '@shimkit/os-unikernel/testing/bare-suite';
+import { bundleBareProgram } from '@shimkit/testkit/bare-bundle';
+import { describeBareBundle } from '@shimkit/testkit/bare-suite';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { SHUTDOWN_POWEROFF } from './host.js';
-import { type BareRunResult, runXenBundle } from './testing/bare-engine.js';
-import { XenHostSimulator } from './testing/index.js';
+import { type BareRunResult, runXenBundle } from '@shimkit/testkit/xen/bare-engine';
+import { XenHostSimulator } from '@shimkit/testkit/xen';
 
-const bundlePath = fileURLToPath(new URL('../dist/bare/xen.bundle.js', import.meta.url));
-const bundle = readFileSync(bundlePath, 'utf8');
+// Built at test time from the workspace's packages (nothing of it ships): see @shimkit/testkit/bare-bundle.
+const bundle = await bundleBareProgram('xen', fileURLToPath(new URL('..', import.meta.url)));
 const sim = new XenHostSimulator({ cmdLine: 'bare --seed-from=cpu' });
 
 // The audit, the run and what every unikernel bundle must print (see the suite's doc comment).

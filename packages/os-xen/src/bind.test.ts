@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { XenHostSimulator } from './testing/index.js';
+import { XenHostSimulator } from '@shimkit/testkit/xen';
 
 type Index = typeof import('./index.js');
 let mod: Index;

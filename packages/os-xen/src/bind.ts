@@ -10,13 +10,14 @@
 import {
   createHostBinding,
   hostMembers,
+  checkCpuRngMembers,
   optionalFunctions,
   requireBytes,
   requireFunctions,
 } from '@shimkit/os-unikernel/host-binding';
 import { HostAbiError } from '@shimkit/os-unikernel/errors';
 import type { XenHost } from './host.js';
-import { createXenBackend, type XenBackend } from './backend.js';
+import { createXenBackend, type XenBackend } from './xen/os.js';
 import { SHARED_INFO_SIZE } from './shared-info.js';
 
 /** The global a bare-engine embedding sets to its `XenHost` before evaluating the bundle. */
@@ -28,7 +29,8 @@ function check(host: unknown): XenHost {
     throw new HostAbiError(`host.sharedInfo must be a DataView over the ${SHARED_INFO_SIZE}-byte shared-info page`);
   }
   requireFunctions(h, ['rdtsc', 'console_io_write', 'set_timer_op', 'sched_op_block', 'sched_op_shutdown']);
-  optionalFunctions(h, ['rdrand', 'rdseed', 'xenstore_read', 'xenstore_write']);
+  checkCpuRngMembers(h);
+  optionalFunctions(h, ['xenstore_read', 'xenstore_write', 'suspend']);
   const port = h.timerPort;
   if (typeof port !== 'number' || !Number.isInteger(port) || port < 0 || port >= 4096) {
     throw new HostAbiError('host.timerPort must be an event-channel port in [0, 4096)');
@@ -40,6 +42,11 @@ function check(host: unknown): XenHost {
 /**
  * `bindHost(host)` installs the host ABI object (call it once, before the backend is first used);
  * `currentBackend()` is the backend for the installed host, created on first call.
+ *
+ * @throws {HostAbiError} `ERR_HOST_ABI` from `bindHost` when `host` lacks a member or has one of the wrong kind;
+ *   {HostAlreadyBoundError} `ERR_HOST_BOUND` when the backend is already in use.
+ * @example
+ * bindHost(host); // once, before the backend is first used
  */
 export const { bindHost, current: currentBackend } = createHostBinding<XenHost, XenBackend>({
   abi: { platform: 'Xen', packageName: '@shimkit/os-xen', hostGlobal: HOST_GLOBAL, hostInterface: 'XenHost' },

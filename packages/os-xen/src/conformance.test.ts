@@ -1,12 +1,12 @@
 // The os-shim conformance suite against the Xen backend, bound to an ABI-faithful host
 // simulator, driven by Node's event loop (one `iterate()` per macrotask): see
-// `@shimkit/os-unikernel/testing/conformance`.
-import { describeUnikernelConformance } from '@shimkit/os-unikernel/testing/conformance';
+// `@shimkit/testkit/unikernel-conformance`.
+import { describeUnikernelConformance } from '@shimkit/testkit/unikernel-conformance';
 import { expect, it } from 'vitest';
 import { bindHost, iterate, os, status } from './index.js';
-import { XenHostSimulator } from './testing/index.js';
+import { XenHostSimulator } from '@shimkit/testkit/xen';
 
-const sim = new XenHostSimulator({ cmdLine: 'conformance' });
+const sim = new XenHostSimulator({ cmdLine: 'conformance', suspend: true });
 bindHost(sim.host);
 
 describeUnikernelConformance({
@@ -16,6 +16,8 @@ describeUnikernelConformance({
   status,
   hostHasRdrand: sim.host.rdrand !== undefined,
   argv: ['conformance'],
+  expectOnClone: true,
+  triggerClone: () => sim.requestShutdown('suspend'),
 });
 
 it('ran the loop by blocking on the host, and read time from a stable pvclock', () => {

@@ -21,10 +21,10 @@ export const SHUTDOWN_SUSPEND = 2;
 export const SHUTDOWN_CRASH = 3;
 export const SHUTDOWN_WATCHDOG = 4;
 
-import type { CpuRngDraw } from '@shimkit/os-unikernel/cpu';
+import type { Cpuid, CpuidRegisters, CpuRngDraw } from '@shimkit/os-unikernel/cpu';
 
-/** One execution of RDRAND/RDSEED: the 64-bit destination register, or `null` when CF was clear. */
-export type { CpuRngDraw };
+/** One execution of RDRAND/RDSEED: the 64-bit destination register (unsigned or BigInt64), or `null` when CF was clear. */
+export type { Cpuid, CpuidRegisters, CpuRngDraw };
 
 export interface XenHost {
   /**
@@ -45,6 +45,12 @@ export interface XenHost {
   rdrand?(): CpuRngDraw;
   /** OPTIONAL: one RDSEED instruction; as `rdrand`. */
   rdseed?(): CpuRngDraw;
+  /**
+   * CPUID (`leaf` in EAX, `subleaf` in ECX) → `[eax, ebx, ecx, edx]`, each a uint32. REQUIRED
+   * when `rdrand` or `rdseed` is offered: the CPU-RNG policy reads the vendor and family
+   * (leaves 0 and 1) to exclude AMD families before 17h (`@shimkit/os-shim/cpu-rng`).
+   */
+  cpuid?(leaf: number, subleaf: number): CpuidRegisters;
   /** `HYPERVISOR_console_io(CONSOLEIO_write, bytes.length, bytes)`: raw bytes to the console. */
   console_io_write(bytes: Uint8Array): void;
   /**
@@ -75,4 +81,14 @@ export interface XenHost {
   xenstore_read?(path: string): string | null;
   /** OPTIONAL: write a xenstore node (XS_WRITE). Used to acknowledge `control/shutdown`. */
   xenstore_write?(path: string, value: string): void;
+  /**
+   * OPTIONAL: suspend the guest — `HYPERVISOR_sched_op(SCHEDOP_shutdown, SHUTDOWN_suspend)` with
+   * the embedding's own work around it (tearing down and re-establishing its rings, event
+   * channels and grant mappings, as a PV kernel's `xen_suspend` does). Returns when the guest
+   * runs again: `0` when it was resumed from the saved image (possibly on another host, possibly
+   * more than once — a clone), `1` when the suspend was cancelled and the guest simply goes on
+   * (the hypercall's return value). When present, the backend answers `control/shutdown =
+   * suspend` by calling it, and offers `lifecycle.onClone`, whose hooks run with `'resume'`.
+   */
+  suspend?(): number;
 }

@@ -15,16 +15,26 @@ import { currentBackend } from './bind.js';
 export type * from '@shimkit/os-shim/contract';
 export type { CpuRngDraw, XenHost } from './host.js';
 export type { XenStatus } from './status.js';
-export type { LoopCounters } from '@shimkit/os-unikernel/loop';
+export type { LoopCounters } from '@shimkit/os-unikernel/main';
 export { bindHost, HOST_GLOBAL } from './bind.js';
-export { createXenBackend, type XenBackend } from './backend.js';
+export { createXenBackend, type XenBackend } from './xen/os.js';
 export { GuestExit, HostAbiError, HostAlreadyBoundError, HostMissingError, LoopBusyError } from '@shimkit/os-unikernel/errors';
 export { PvclockError } from './errors.js';
 export { SHUTDOWN_CRASH, SHUTDOWN_POWEROFF, SHUTDOWN_REBOOT, SHUTDOWN_SUSPEND, SHUTDOWN_WATCHDOG } from './host.js';
 
 const linked = linkBackend('xen', currentBackend);
 
-/** The Xen backend. Each part is taken from the backend bound to the installed host on first access. */
+/**
+ * The Xen backend. Each part is taken from the backend bound to the installed host on first access.
+ *
+ * @throws {HostMissingError} `ERR_NO_HOST` on first access of a part before a host is installed;
+ *   {HostAbiError} `ERR_HOST_ABI` when the installed host does not have the `XenHost` shape; argument
+ *   errors (`ERR_INVALID_ARG_TYPE`, `ERR_OUT_OF_RANGE`) from the parts, as the contract says.
+ * @example
+ * import { bindHost, os, run } from '@shimkit/os-xen';
+ * bindHost(host);                              // the embedding's XenHost
+ * await run(async () => { await os.time.sleepNs(1_000_000n); os.console.log('hello'); });
+ */
 export const os = linked.os satisfies Os;
 
 /**

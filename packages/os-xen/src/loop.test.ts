@@ -1,8 +1,8 @@
 import { GuestExit } from '@shimkit/os-unikernel/errors';
 import { describe, expect, it } from 'vitest';
-import { createXenBackend } from './backend.js';
+import { createXenBackend } from './xen/os.js';
 import { SHUTDOWN_CRASH, SHUTDOWN_POWEROFF } from './host.js';
-import { XenHostSimulator } from './testing/index.js';
+import { XenHostSimulator } from '@shimkit/testkit/xen';
 
 const MS = 1_000_000n;
 
@@ -102,6 +102,47 @@ describe('lifecycle', () => {
     expect(kinds).toEqual(['reboot', 'poweroff']);
     expect(sim.xenstore.get('control/shutdown')).toBe('suspend');
     off();
+  });
+});
+
+describe('suspend and resume: lifecycle.onClone', () => {
+  it('answers control/shutdown = suspend through host.suspend and runs the clone hooks on resume, before exit hooks', () => {
+    const sim = new XenHostSimulator({ suspend: true });
+    const { os, loop, status } = createXenBackend(sim.host);
+    const seen: string[] = [];
+    const off = os.lifecycle.onClone!((kind) => seen.push(`clone:${kind}`));
+    const offExit = os.main.atExitIter(() => seen.push('exit'));
+    loop.iterate();
+    seen.length = 0;
+    sim.requestShutdown('suspend');
+    loop.iterate();
+    expect(seen).toEqual(['clone:resume', 'exit']);
+    expect(sim.suspends).toBe(1);
+    expect(sim.xenstore.get('control/shutdown')).toBe(''); // acknowledged, as Linux's manage.c does
+    expect(status().suspends).toEqual({ requested: 1, resumed: 1 });
+    off();
+    offExit();
+    sim.requestShutdown('suspend');
+    loop.iterate();
+    expect(seen).toEqual(['clone:resume', 'exit']);
+    expect(status().suspends).toEqual({ requested: 2, resumed: 2 });
+  });
+
+  it('a cancelled suspend runs no clone hook', () => {
+    const sim = new XenHostSimulator({ suspend: 'cancel' });
+    const { os, loop, status } = createXenBackend(sim.host);
+    const seen: string[] = [];
+    os.lifecycle.onClone!((kind) => seen.push(kind));
+    sim.requestShutdown('suspend');
+    loop.iterate();
+    expect(seen).toEqual([]);
+    expect(status().suspends).toEqual({ requested: 1, resumed: 0 });
+  });
+
+  it('without host.suspend there is no onClone and the request is left for the embedding', () => {
+    const sim = new XenHostSimulator();
+    const { os } = createXenBackend(sim.host);
+    expect(os.lifecycle.onClone).toBeUndefined();
   });
 });
 

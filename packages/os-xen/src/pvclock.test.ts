@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { createXenBackend } from './backend.js';
+import { createXenBackend } from './xen/os.js';
 import { readSystemTime, readWallClockBase, scaleDelta } from './pvclock.js';
 import { SHARED_INFO, TIME_INFO, timeInfoOffset } from './shared-info.js';
-import { XenHostSimulator, xenTimeScale } from './testing/index.js';
+import { XenHostSimulator, xenTimeScale } from '@shimkit/testkit/xen';
 
 // Independent restatement of the ABI for the cross-checks (xen.h, x86-64): vcpu_info[0].time
 // is at byte 32 of the page; wc_version/wc_sec/wc_nsec/wc_sec_hi at 0xC00.

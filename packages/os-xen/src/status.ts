@@ -16,4 +16,6 @@ export interface XenStatus extends UnikernelStatus {
   readonly timerEvents: number;
   /** Event-channel events acknowledged so far (all unmasked ports). */
   readonly events: number;
+  /** `control/shutdown = suspend` requests answered through `host.suspend`, and resumes (clone hooks run). */
+  readonly suspends: { readonly requested: number; readonly resumed: number };
 }

@@ -104,10 +104,12 @@ describe('status', () => {
         sleep: 'wasi:clocks/monotonic-clock subscribe-instant + wasi:io/poll pollable',
         rdrand: {
           available: false,
+          selfTest: 'unreachable',
           reason: 'a WebAssembly guest cannot execute CPU instructions outside the Wasm instruction set',
         },
         rdseed: {
           available: false,
+          selfTest: 'unreachable',
           reason: 'a WebAssembly guest cannot execute CPU instructions outside the Wasm instruction set',
         },
         loopHooks: 'setTimeout task per StarlingMonkey event-loop turn (async export calls only)',

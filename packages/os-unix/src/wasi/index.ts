@@ -10,9 +10,11 @@
  */
 
 import type { Os } from '@shimkit/os-shim/contract';
-import { createCpu } from './cycles.js';
-import { createMain } from './loop.js';
-import { console, env, lifecycle } from './process-surface.js';
+import { console } from './console.js';
+import { createCpu } from './cpu.js';
+import { env } from './env.js';
+import { lifecycle } from './lifecycle.js';
+import { createMain } from './main.js';
 import { createRandom } from './random.js';
 import { WASI_STATUS, type WasiStatus } from './status.js';
 import { time } from './time.js';
@@ -20,7 +22,17 @@ import { time } from './time.js';
 export type * from '@shimkit/os-shim/contract';
 export type { WasiStatus } from './status.js';
 
-/** The WASI backend. */
+/**
+ * The WASI backend. Runs only inside a ComponentizeJS component whose world imports the WASI
+ * 0.2.12 interfaces used here.
+ *
+ * @throws {ShimkitTypeError} / {ShimkitRangeError} for bad arguments, {OsRandomError}
+ *   `ERR_OS_RANDOM` from `random.fill` when `get-random-bytes` fails (the view is then all zero).
+ * @example
+ * // bundled with rollupAlias('wasi'), `wasi:*` external, then componentized
+ * import { os } from '@shimkit/os-shim';
+ * os.random?.fill(new Uint8Array(32));
+ */
 export const os = {
   name: 'wasi',
   time,
@@ -32,7 +44,7 @@ export const os = {
   console,
 } as const satisfies Os;
 
-/** What backs each capability. */
+/** What backs each capability (`WasiStatus`, a constant). Never throws. */
 export function status(): WasiStatus {
   return WASI_STATUS;
 }

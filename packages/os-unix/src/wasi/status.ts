@@ -3,6 +3,15 @@
  * `@shimkit/entropy`'s status.
  */
 
+import type { CpuRngStatus } from '@shimkit/os-shim/cpu-rng';
+
+/** RDRAND / RDSEED in a WebAssembly guest: the one CPU-RNG status, `'unreachable'`, and why. */
+export interface WasiCpuRngStatus extends CpuRngStatus {
+  readonly available: false;
+  readonly selfTest: 'unreachable';
+  readonly reason: string;
+}
+
 export interface WasiStatus {
   readonly backend: 'wasi';
   /** The WASI release whose interfaces are imported. */
@@ -12,8 +21,8 @@ export interface WasiStatus {
   readonly wallClock: 'wasi:clocks/wall-clock now';
   readonly cycleCounter: 'wasi:clocks/monotonic-clock now (low 32 bits)';
   readonly sleep: 'wasi:clocks/monotonic-clock subscribe-instant + wasi:io/poll pollable';
-  readonly rdrand: { readonly available: false; readonly reason: string };
-  readonly rdseed: { readonly available: false; readonly reason: string };
+  readonly rdrand: WasiCpuRngStatus;
+  readonly rdseed: WasiCpuRngStatus;
   readonly loopHooks: 'setTimeout task per StarlingMonkey event-loop turn (async export calls only)';
   readonly console: 'wasi:cli/stderr';
   readonly argv: 'wasi:cli/environment get-arguments';
@@ -30,8 +39,8 @@ export const WASI_STATUS: WasiStatus = Object.freeze({
   wallClock: 'wasi:clocks/wall-clock now',
   cycleCounter: 'wasi:clocks/monotonic-clock now (low 32 bits)',
   sleep: 'wasi:clocks/monotonic-clock subscribe-instant + wasi:io/poll pollable',
-  rdrand: Object.freeze({ available: false, reason: NO_CPU_RNG }),
-  rdseed: Object.freeze({ available: false, reason: NO_CPU_RNG }),
+  rdrand: Object.freeze({ available: false, selfTest: 'unreachable', reason: NO_CPU_RNG }),
+  rdseed: Object.freeze({ available: false, selfTest: 'unreachable', reason: NO_CPU_RNG }),
   loopHooks: 'setTimeout task per StarlingMonkey event-loop turn (async export calls only)',
   console: 'wasi:cli/stderr',
   argv: 'wasi:cli/environment get-arguments',
