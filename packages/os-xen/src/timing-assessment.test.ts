@@ -5,12 +5,11 @@
 // estimate at or above their claims (0.5 and 1 bit per sample). The deterministic counters that
 // must be refused are tested in @shimkit/entropy (`src/timing-assessment.test.ts`).
 //
-// The simulator is imported from its current home (`./testing/`); it is moving to
-// packages/testkit on another branch.
+// The simulator is the test-side one of @shimkit/testkit.
 import { EntropyRuntime } from '@shimkit/entropy';
 import { expect, it } from 'vitest';
 import { bindHost, iterate, os } from './index.js';
-import { XenHostSimulator } from './testing/index.js';
+import { XenHostSimulator } from '@shimkit/testkit/xen';
 
 const sim = new XenHostSimulator({ cmdLine: 'timing-assessment', cpuRng: false });
 bindHost(sim.host);

@@ -5,8 +5,7 @@
  *   which the unix backend writes to stderr);
  * - `xen-abi`, `solo5-abi`: QuickJS compiled to WebAssembly, whose only link to the world is the
  *   backend's host ABI object, backed by the ABI-faithful host simulator of os-xen / os-solo5
- *   (imported from their `./testing` exports today; those move to the private
- *   `packages/testkit`, and these imports with them);
+ *   (from the private `@shimkit/testkit`: the CLI is private too, a workspace tool);
  * - `wasi-component`: ComponentizeJS makes a WebAssembly component of the bundle for
  *   `examples/wit/world.wit`, jco transpiles it, and it runs here on preview2-shim (the component
  *   is cached next to the bundle, keyed by the bundle's hash).
@@ -45,8 +44,8 @@ const RUNNERS: Record<HostKind, Runner> = {
     return report(bundle, r.stderr);
   },
   async 'xen-abi'(bundle) {
-    const { XenHostSimulator } = await import('@shimkit/os-xen/testing');
-    const { runXenBundle } = await import('@shimkit/os-xen/testing/bare-engine');
+    const { XenHostSimulator } = await import('@shimkit/testkit/xen');
+    const { runXenBundle } = await import('@shimkit/testkit/xen/bare-engine');
     const sim = new XenHostSimulator();
     const run = await runXenBundle(sim, readFileSync(bundle.file, 'utf8'), { timeoutMs: 60_000 });
     // exit(0) reaches the ABI; the simulator's hypercall returns (a real one does not), so the
@@ -55,8 +54,8 @@ const RUNNERS: Record<HostKind, Runner> = {
     return report(bundle, sim.consoleText());
   },
   async 'solo5-abi'(bundle) {
-    const { Solo5HostSimulator } = await import('@shimkit/os-solo5/testing');
-    const { runSolo5Bundle } = await import('@shimkit/os-solo5/testing/bare-engine');
+    const { Solo5HostSimulator } = await import('@shimkit/testkit/solo5');
+    const { runSolo5Bundle } = await import('@shimkit/testkit/solo5/bare-engine');
     const sim = new Solo5HostSimulator();
     const run = await runSolo5Bundle(sim, readFileSync(bundle.file, 'utf8'), { timeoutMs: 60_000 });
     if (!/^\{"code":"ERR_GUEST_EXITED","status":0/.test(run.engineError ?? '')) fail(bundle, `guest did not exit 0: ${run.engineError ?? 'no exit'}`);
