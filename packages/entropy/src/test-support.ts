@@ -42,6 +42,8 @@ export function deterministicOs(seed: string, extra: { cpu?: Partial<Os['cpu']>;
       },
       ...extra.cpu,
     },
-    lifecycle: { ...fallbackOs.lifecycle, ...extra.lifecycle },
+    // The fake backend has a clone signal only when a test gives it one (os-unix's own listens to
+    // V8 startup snapshots, which a fake must not inherit).
+    lifecycle: { onShutdownRequest: fallbackOs.lifecycle.onShutdownRequest, exit: fallbackOs.lifecycle.exit, ...extra.lifecycle },
   };
 }

@@ -95,6 +95,7 @@ export type Cpuid = (leaf: number, subleaf: number) => CpuidRegisters;
 const NO_CARRY: CpuRngResult = Object.freeze({ ok: false, reason: 'no-carry' });
 const ALL_ONES: CpuRngResult = Object.freeze({ ok: false, reason: 'all-ones' });
 const INT64_MIN = -(1n << 63n);
+const TWO_TO_64 = 1n << 64n;
 
 /**
  * Reads the destination register of one RDRAND/RDSEED execution that set the carry flag, as a
@@ -112,7 +113,9 @@ export function decodeCpuRngValue(raw: bigint): CpuRngResult {
   if (raw < INT64_MIN || raw > CPU_RNG_ALL_ONES) {
     throw new ShimkitRangeError(`a CPU RNG register must be a 64-bit value (unsigned or signed), got ${raw}`);
   }
-  const value = BigInt.asUintN(64, raw);
+  // Not BigInt.asUintN(64, raw): QuickJS (quickjs-emscripten 0.32, the unikernel test engine)
+  // returns a negative input unchanged from it, and a signed register would then pass as a value.
+  const value = raw < 0n ? raw + TWO_TO_64 : raw;
   return value === CPU_RNG_ALL_ONES ? ALL_ONES : { ok: true, value };
 }
 

@@ -44,7 +44,8 @@ export class GuestMemory {
     this.#view(ptr, 4).setUint32(0, v >>> 0, true);
   }
   u64(ptr: number, v: bigint): void {
-    this.#view(ptr, 8).setBigUint64(0, BigInt.asUintN(64, v), true);
+    // An explicit wrap, not BigInt.asUintN(64, v): QuickJS returns a negative input unchanged from it.
+    this.#view(ptr, 8).setBigUint64(0, v < 0n ? v + (1n << 64n) : v, true);
   }
   getU8(ptr: number): number {
     return this.#view(ptr, 1).getUint8(0);
