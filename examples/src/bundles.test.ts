@@ -93,8 +93,8 @@ const RUNNERS: Record<HostKind, (bundler: Bundler, file: string) => Promise<RunR
     expect(run.events).toEqual([...run.lines.map((line) => `console.error ${line}`), `pageerror ${exit.name}: ${exit.message}`]);
     const report = JSON.parse(run.lines.at(-1)!) as RunResult;
     // Reported synchronously after the first request, before any loop iteration: the refused
-    // bootstrap is permanent, the OS source is credited without a health test (a CSPRNG's output
-    // is not noise), the loop-timer source has not finished its start-up test.
+    // bootstrap's monitor is in permanent failure, the OS source has no health monitor
+    // (not-tested), the loop-timer source has not finished its start-up test.
     expect(report.health).toEqual({ bootstrap: 'permanent', 'os-random': 'not-tested', 'loop-timer': 'startup' });
     expect(report.sources).toEqual(['os-random']);
     return report;
