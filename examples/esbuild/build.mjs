@@ -18,7 +18,7 @@ export function esbuildOptions({ target, entry, outFile }) {
     bundle: true,
     format: 'esm',
     platform: p.platform,
-    mainFields: ['module', 'main'],
+    mainFields: p.platform === 'browser' ? ['browser', 'module', 'main'] : ['module', 'main'],
     conditions: [...p.conditions],
     target: 'es2022',
     external: p.external.map((prefix) => `${prefix}*`),

@@ -20,7 +20,7 @@ export function rollupConfig({ target, entry, outFile }) {
     external: (id) => isExternal(target, id),
     plugins: [
       alias(rollupAlias(target)),
-      nodeResolve({ exportConditions: [...p.conditions], preferBuiltins: p.platform === 'node' }),
+      nodeResolve({ exportConditions: [...p.conditions], browser: p.platform === 'browser', preferBuiltins: p.platform === 'node' }),
     ],
   };
 }

@@ -12,10 +12,23 @@ import { XenHostSimulator } from '@shimkit/testkit/xen';
 import { runXenBundle } from '@shimkit/testkit/xen/bare-engine';
 import { buildComponent, loadComponent } from './component-host.js';
 import { type Bundler, BUNDLERS, CONSUMER, EXAMPLES } from './consumer.js';
+import { runInChromium } from './web-host.js';
 import { type HostKind, PRESETS, type TargetName } from '@shimkit/os-shim/presets';
 
 /** The test matrix: every example project × every link preset. */
 type Target = TargetName;
+
+/** The line the example program prints (`program/main.js`), or the component's status (wasi). */
+interface RunResult {
+  readonly backend: string;
+  /** 32 random bytes, hex. */
+  readonly random: string;
+  readonly seededFrom: string[];
+  /** Each source the backend provides, with its SP 800-90B health state (main.js only). */
+  readonly health?: Readonly<Record<string, string>>;
+  /** Sources running and credited (main.js only). */
+  readonly sources?: readonly string[];
+}
 
 /** Runs a bundle on the host its preset names (`preset.host`). */
 const RUNNERS: Record<HostKind, (bundler: Bundler, file: string) => Promise<RunResult>> = {
@@ -57,7 +70,48 @@ const RUNNERS: Record<HostKind, (bundler: Bundler, file: string) => Promise<RunR
     const st = JSON.parse(component.status()) as { backend: string; seededFrom: string[] };
     return { backend: st.backend, random: Buffer.from(bytes).toString('hex'), seededFrom: st.seededFrom };
   },
+  // Web: the bundle as a module script of a page in Debian's Chromium, headless (web-host.ts).
+  // A page cannot end itself: exit(0) throws WebExitError (ERR_WEB_EXIT, exitCode 0), by
+  // os-web's design. The run must print the report as its last line (console.error), after only
+  // the notices Chromium's clock causes, and then end with exactly that error, nothing else.
+  async web(bundler, file) {
+    // Nothing is external on the web: the bundle imports nothing and references no Node global.
+    const audit = auditBundle(readFileSync(file, 'utf8'));
+    expect(audit.imports).toEqual([]);
+    expect(Object.keys(audit.references).filter((name) => NODE_GLOBALS.includes(name))).toEqual([]);
+    expect(audit.text.filter((t) => t !== 'globalThis.crypto')).toEqual([]);
+    const run = await runInChromium(file);
+    console.log(`examples: ${bundler} web ran in Chromium ${run.version}`);
+    const exit = {
+      name: 'WebExitError',
+      code: 'ERR_WEB_EXIT',
+      exitCode: 0,
+      message: 'exit(0) was called, but this Web runtime cannot end the program; the current task is stopped by this error',
+    };
+    expect(run.errors).toEqual([exit]);
+    expect(run.lines.slice(0, -1)).toEqual(WEB_NOTICES);
+    expect(run.events).toEqual([...run.lines.map((line) => `console.error ${line}`), `pageerror ${exit.name}: ${exit.message}`]);
+    const report = JSON.parse(run.lines.at(-1)!) as RunResult;
+    // Reported synchronously after the first request, before any loop iteration: the refused
+    // bootstrap's monitor is in permanent failure, the OS source delivered its seed (healthy: it
+    // has no statistical monitor, its health is what it contributed), the loop-timer source has
+    // not finished its start-up test.
+    expect(report.health).toEqual({ bootstrap: 'permanent', 'os-random': 'healthy', 'loop-timer': 'startup' });
+    expect(report.sources).toEqual(['os-random']);
+    return report;
+  },
 };
+
+/**
+ * What entropy prints in a Chromium page before the report: performance.now() there moves in
+ * 100 µs steps (the page is not cross-origin isolated), so the Whirlwind timing bootstrap's
+ * samples repeat and the SP 800-90B repetition count test refuses them (packages/os-web/README.md,
+ * "Chromium page"); the generator is seeded from crypto.getRandomValues alone.
+ */
+const WEB_NOTICES = ['@shimkit/entropy: the Whirlwind timing bootstrap failed its health tests (repetition-count)'];
+
+/** Globals only Node (and Node-compatible runtimes) define: a bundle for the `web` preset references none. */
+const NODE_GLOBALS = ['process', 'Buffer', 'require', 'module', 'exports', '__dirname', '__filename', 'setImmediate'];
 
 /** Runs `fn`, collecting what it writes to stderr or console.warn/error (bundlers' warnings) instead of printing it. */
 async function quietly<T>(fn: () => Promise<T>): Promise<{ result: T; warnings: string[] }> {
@@ -97,6 +151,8 @@ const EXPECTED_SEEDS: Record<HostKind, string[][]> = {
   'solo5-abi': [[cpuSeed]],
   // No CPU instructions from Wasm: timing plus wasi:random.
   'wasi-component': [['whirlwind', 'os-random']],
+  // A Chromium page: crypto.getRandomValues; Whirlwind refused on the 100 µs clock (WEB_NOTICES).
+  web: [['os-random']],
 };
 
 const budget = JSON.parse(readFileSync(join(EXAMPLES, 'size-budget.json'), 'utf8')) as Record<Bundler, Partial<Record<Target, number>>>;
@@ -159,6 +215,7 @@ describe.each(BUNDLERS)('%s', (bundler) => {
     const out = await run(bundler, outFile);
     expect(out.backend).toBe(target);
     expect(out.random).toMatch(/^[0-9a-f]{64}$/);
+    console.log(`examples: ${bundler} ${target} report: ${JSON.stringify(out)}`);
     expect(EXPECTED_SEEDS[preset.host]).toContainEqual(out.seededFrom);
   });
 });

@@ -20,6 +20,7 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { backendPackages } from '@shimkit/os-shim/presets';
 
 export const EXAMPLES = fileURLToPath(new URL('..', import.meta.url));
 export const ROOT = join(EXAMPLES, '..');
@@ -28,14 +29,11 @@ export const CONSUMER = join(EXAMPLES, '.consumer');
 export const BUNDLERS = ['rollup', 'vite', 'esbuild', 'webpack'] as const;
 export type Bundler = (typeof BUNDLERS)[number];
 
-export const PUBLIC_PACKAGES = [
-  '@shimkit/os-shim',
-  '@shimkit/os-unix',
-  '@shimkit/os-unikernel',
-  '@shimkit/os-xen',
-  '@shimkit/os-solo5',
-  '@shimkit/entropy',
-] as const;
+/**
+ * The public packages: the shim, every preset's backend package (`backendPackages()`: os-unix,
+ * os-xen, os-solo5, os-web), the unikernel core os-xen and os-solo5 depend on, and entropy.
+ */
+export const PUBLIC_PACKAGES: readonly string[] = ['@shimkit/os-shim', ...backendPackages(), '@shimkit/os-unikernel', '@shimkit/entropy'];
 
 function npm(args: string[], cwd: string): string {
   return execFileSync('npm', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, npm_config_loglevel: 'error' } });

@@ -1,6 +1,7 @@
 // vite (library mode): the alias as `resolve.alias`, every other rule read from the target's preset
 // (@shimkit/os-shim/presets). A `node` platform builds in SSR mode (Node target) with every
-// dependency bundled; the others are plain ES library builds. Self-contained: copy this folder
+// dependency bundled; the others (`browser`, `neutral`) are plain ES library builds resolved with
+// the preset's conditions. Self-contained: copy this folder
 // (with ../program) and run `node build.mjs xen`.
 import { viteAlias } from '@shimkit/os-shim/alias';
 import { isExternal, isTarget, preset, TARGETS } from '@shimkit/os-shim/presets';
@@ -11,12 +12,18 @@ import { build } from 'vite';
 
 /** @param {{ target: import('@shimkit/os-shim/presets').TargetName, entry: string, outFile: string, root: string }} o */
 export function viteConfig({ target, entry, outFile, root }) {
-  const node = preset(target).platform === 'node';
+  const p = preset(target);
+  const node = p.platform === 'node';
   return {
     configFile: false,
     root,
     logLevel: 'silent',
-    resolve: { alias: viteAlias(target) },
+    // Library builds resolve with the preset's conditions (vite's own client defaults would add
+    // `browser` to every target); SSR keeps vite's Node conditions.
+    resolve: {
+      alias: viteAlias(target),
+      ...(node ? {} : { conditions: [...p.conditions, 'module'], mainFields: p.platform === 'browser' ? ['browser', 'module', 'main'] : ['module', 'main'] }),
+    },
     ssr: node ? { target: 'node', noExternal: true } : undefined,
     build: {
       ssr: node ? entry : undefined,

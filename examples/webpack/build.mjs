@@ -9,6 +9,13 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import TerserPlugin from 'terser-webpack-plugin';
 import webpack from 'webpack';
 
+/**
+ * webpack's `target` for each preset platform: Node 20; a browser (Web APIs, ES2022); or nothing
+ * but ES2022 (`neutral`: a unikernel's engine).
+ * @type {Record<import('@shimkit/os-shim/presets').Platform, string | string[]>}
+ */
+const WEBPACK_TARGET = { node: 'node20', browser: ['web', 'es2022'], neutral: 'es2022' };
+
 /** @param {{ target: import('@shimkit/os-shim/presets').TargetName, entry: string, outFile: string }} o */
 export function webpackConfig({ target, entry, outFile }) {
   const p = preset(target);
@@ -16,7 +23,7 @@ export function webpackConfig({ target, entry, outFile }) {
   return {
     mode: 'production',
     entry,
-    target: node ? 'node20' : 'es2022',
+    target: WEBPACK_TARGET[p.platform],
     experiments: { outputModule: true },
     output: { path: dirname(outFile), filename: basename(outFile), module: true, chunkFormat: 'module', library: { type: 'module' } },
     resolve: { alias: webpackAlias(target), conditionNames: [...p.conditions, 'import', 'default'] },

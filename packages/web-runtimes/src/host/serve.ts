@@ -1,9 +1,11 @@
 /**
- * A small static server on 127.0.0.1 for the Chromium tests: the bundles, three pages (the
- * report in the page, the report in a module Web Worker, the demo). Under `/isolated/` every
- * response carries `Cross-Origin-Opener-Policy: same-origin` and
- * `Cross-Origin-Embedder-Policy: require-corp`, which makes the page cross-origin isolated
- * (`crossOriginIsolated === true`), the state in which browsers give a finer `performance.now()`.
+ * A small static server on 127.0.0.1 for the Chromium tests: a site's pages and its scripts. By
+ * default the site of this package's tests: the bundles, three pages (the report in the page, the
+ * report in a module Web Worker, the demo); the examples project serves its own (one page and the
+ * example bundle). Under `/isolated/` every response carries
+ * `Cross-Origin-Opener-Policy: same-origin` and `Cross-Origin-Embedder-Policy: require-corp`,
+ * which makes the page cross-origin isolated (`crossOriginIsolated === true`), the state in which
+ * browsers give a finer `performance.now()`.
  */
 
 import { readFileSync } from 'node:fs';
@@ -16,13 +18,25 @@ const PAGES: Record<string, string> = {
   '/worker.html': '<!doctype html><meta charset="utf-8"><title>os-web worker</title><script type="module" src="./worker-page.js"></script>',
 };
 
+/** What a server serves: HTML pages by path, and the JavaScript files of one directory. */
+export interface Site {
+  /** HTML documents by URL path (`'/page.html'`). */
+  readonly pages: Readonly<Record<string, string>>;
+  /** The directory whose files `/<name>.js` and `/<name>.mjs` (lower-case letters, digits, `-`) are served. */
+  readonly scriptDir: string;
+}
+
+/** The site of this package's Chromium tests: the pages above and `bundles/`. */
+export function runtimesSite(): Site {
+  return { pages: { ...PAGES, '/demo.html': readFileSync(join(PACKAGE_DIR, 'src', 'demo', 'demo.html'), 'utf8') }, scriptDir: BUNDLE_DIR };
+}
+
 export interface StaticServer {
   readonly origin: string;
   close(): Promise<void>;
 }
 
-export async function serve(): Promise<StaticServer> {
-  const demo = readFileSync(join(PACKAGE_DIR, 'src', 'demo', 'demo.html'), 'utf8');
+export async function serve(site: Site = runtimesSite()): Promise<StaticServer> {
   const server: Server = createServer((req, res) => {
     let path = new URL(req.url ?? '/', 'http://x').pathname;
     const headers: Record<string, string> = { 'cache-control': 'no-store' };
@@ -32,15 +46,14 @@ export async function serve(): Promise<StaticServer> {
       headers['cross-origin-embedder-policy'] = 'require-corp';
     }
     let body: string | Buffer | undefined;
-    if (PAGES[path]) body = PAGES[path];
-    else if (path === '/demo.html') body = demo;
+    if (Object.hasOwn(site.pages, path)) body = site.pages[path];
     if (body !== undefined) {
       res.writeHead(200, { ...headers, 'content-type': 'text/html; charset=utf-8' }).end(body);
       return;
     }
-    if (/^\/[a-z-]+\.js$/.test(path)) {
+    if (/^\/[a-z0-9-]+\.m?js$/.test(path)) {
       try {
-        body = readFileSync(join(BUNDLE_DIR, path.slice(1)));
+        body = readFileSync(join(site.scriptDir, path.slice(1)));
         res.writeHead(200, { ...headers, 'content-type': 'text/javascript; charset=utf-8' }).end(body);
         return;
       } catch {
