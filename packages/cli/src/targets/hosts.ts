@@ -6,6 +6,11 @@
  * - `xen-abi`, `solo5-abi`: QuickJS compiled to WebAssembly, whose only link to the world is the
  *   backend's host ABI object, backed by the ABI-faithful host simulator of os-xen / os-solo5
  *   (from the private `@shimkit/testkit`: the CLI is private too, a workspace tool);
+ * - `web`: Deno (from its npm package, a real Web runtime that the `web` preset serves through
+ *   its `deno` condition), in a child process with no permissions granted: the bundle may use
+ *   only the Web platform (Web Crypto, High Resolution Time, timers). os-web's console writes
+ *   through `console.error`, and its `exit` ends the process there. Chromium runs the same
+ *   bundles in the `examples` and `web-chromium` tests;
  * - `wasi-component`: ComponentizeJS makes a WebAssembly component of the bundle for
  *   `examples/wit/world.wit`, jco transpiles it, and it runs here on preview2-shim (the component
  *   is cached next to the bundle, keyed by the bundle's hash).
@@ -14,6 +19,7 @@
  */
 
 import { spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { cpSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
@@ -60,6 +66,16 @@ const RUNNERS: Record<HostKind, Runner> = {
     const run = await runSolo5Bundle(sim, readFileSync(bundle.file, 'utf8'), { timeoutMs: 60_000 });
     if (!/^\{"code":"ERR_GUEST_EXITED","status":0/.test(run.engineError ?? '')) fail(bundle, `guest did not exit 0: ${run.engineError ?? 'no exit'}`);
     return report(bundle, sim.consoleText());
+  },
+  async web(bundle) {
+    const r = spawnSync(denoBinary(), ['run', '--quiet', '--no-prompt', '--no-config', bundle.file], {
+      cwd: dirname(bundle.file),
+      encoding: 'utf8',
+      timeout: 60_000,
+      env: { ...process.env, NO_COLOR: '1', DENO_NO_UPDATE_CHECK: '1' },
+    });
+    if (r.status !== 0) fail(bundle, `deno exited with ${r.status ?? r.signal}: ${lastLine(r.stderr)}`);
+    return report(bundle, r.stderr);
   },
   async 'wasi-component'(bundle, progress) {
     const component = await loadComponent(bundle, progress);
@@ -138,6 +154,21 @@ function report(bundle: BuiltBundle, text: string): ProgramReport {
   } catch {
     return fail(bundle, `no report from the program; last output line: ${line || '(none)'}`);
   }
+}
+
+/** Deno's binary from its npm package (the platform package npm installs, else the wrapper's copy). */
+function denoBinary(): string {
+  const require = createRequire(import.meta.url);
+  const arch = process.arch === 'arm64' ? 'arm64' : 'x64';
+  for (const [pkg, file] of [[`@deno/linux-${arch}-glibc`, 'deno'], ['deno', 'deno']] as const) {
+    try {
+      const path = join(dirname(require.resolve(`${pkg}/package.json`)), file);
+      if (existsSync(path)) return path;
+    } catch {
+      // not installed: try the next
+    }
+  }
+  throw new CliError('targetFailed', 'web: no Deno binary (npm package "deno"); run npm ci in the repository root');
 }
 
 function lastLine(text: string): string {
