@@ -101,7 +101,7 @@ describe('errors: one line on stderr, an exit code per kind, no stack trace', ()
     [['rand', '5', '--hexx'], 2, "shimkit: unknown option '--hexx' (Did you mean --hex?)"],
     [['rand', '5', '--hex', '--raw'], 2, "shimkit: option '--hex' cannot be used with option '--raw'"],
     [['uuid', 'extra'], 2, "shimkit: too many arguments for 'uuid'. Expected 0 arguments but got 1."],
-    [['targets', '--only', 'dos'], 2, 'shimkit: unknown target "dos"; targets: unix, xen, solo5, wasi'],
+    [['targets', '--only', 'dos'], 2, 'shimkit: unknown target "dos"; targets: unix, xen, solo5, wasi, web'],
     // bad number (3)
     [['rand', '1e3'], 3, 'shimkit: command-argument value \'1e3\' is invalid for argument \'N\'. not a byte count: "1e3" (use an integer, optionally with K, M or G)'],
     [['rand', '-1'], 3, 'shimkit: command-argument value \'-1\' is invalid for argument \'N\'. not a byte count: "-1" (use an integer, optionally with K, M or G)'],

@@ -10,7 +10,10 @@ import type { RuntimeReport } from '../probes/report.js';
 import type { SmokeResult } from '../probes/smoke.js';
 import { RESULTS_DIR } from './bundles.js';
 
-/** The conformance checks os-web skips: what it does not have (CPU RNG, accelerators, cycle trace). */
+/**
+ * The conformance checks os-web skips: what it does not have (CPU RNG, accelerators, cycle trace,
+ * a clone/resume signal — no Web runtime tells a page or worker that its memory was cloned).
+ */
 export const WEB_SKIPPED = [
   'os-shim conformance > Cpu > rdrand, when present, returns 64-bit values or a failure that is not a value',
   'os-shim conformance > Cpu > rdseed, when present, returns 64-bit values or a failure that is not a value',
@@ -23,6 +26,8 @@ export const WEB_SKIPPED = [
   'os-shim conformance > Cpu.chacha20 > writes nothing outside dest',
   'os-shim conformance > Cpu.chacha20 > rejects bad arguments, and lengths past the counter space, before writing',
   'os-shim conformance > Main > cycleTrace, when present, collects one sample per iteration while started',
+  'os-shim conformance > Env, Lifecycle, Console > onClone (optional) is present exactly when expected, registers and unregisters, rejecting a non-function',
+  'os-shim conformance > Env, Lifecycle, Console > onClone hooks run once per clone event, with a CloneKind, and not after unregister',
 ];
 
 /** Every conformance check passed, except exactly the ones os-web has nothing for. */
