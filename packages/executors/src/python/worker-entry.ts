@@ -14,9 +14,10 @@
  * - time: `Date.now` and `performance.now` read the thread's clock (Python's `time.time()` and
  *   `time.monotonic()` go through them).
  * After loading: Python's `js` module is an empty object (no host globals), `pyodide_js` is
- * removed, the worker's `process`, `require`, `fetch` globals are deleted, and code generation
- * from strings (`eval`, the `Function` constructors) is disabled, so `pyodide.code.run_js` and
- * `to_js(...).constructor.constructor` cannot reach the host.
+ * removed, network globals refuse, and code generation from strings (`eval`, the `Function`
+ * constructors) is disabled, so `pyodide.code.run_js` and `to_js(...).constructor.constructor`
+ * cannot reach the host's globals (`process` stays defined in the thread for its own clock and
+ * entropy, but no Python-reachable path names it).
  */
 
 import { createRequire } from 'node:module';
@@ -90,8 +91,10 @@ const interrupt = new Uint8Array(data.interrupt);
 pyodide.setInterruptBuffer(interrupt);
 const runner = pyodide.runPython(DRIVER) as unknown as (payload: string, argv: string[], get: (name: string) => Uint8Array | undefined, outs: string[]) => { toJs(o: object): [string, Map<string, Uint8Array>]; destroy(): void };
 
-// Seal the thread's JavaScript side.
-for (const name of ['process', 'require', 'module', 'Buffer', 'global', 'setImmediate']) {
+// Seal the thread's JavaScript side. Python reaches JavaScript only through what Pyodide hands it
+// (the empty `js` module, proxies of values it converts), so with code generation from strings off
+// it cannot name a global. `process` stays: this thread's clock and entropy read it.
+for (const name of ['require', 'module', 'global']) {
   try {
     delete g[name];
   } catch {
