@@ -101,9 +101,14 @@ export function pythonExecutor(options: PythonExecutorOptions = {}): PythonExecu
   function take(memoryBytes: number): Interp {
     const pool = pools.get(memoryBytes) ?? [];
     pools.set(memoryBytes, pool);
-    const it = pool.shift() ?? spawn(memoryBytes);
+    return pool.shift() ?? spawn(memoryBytes);
+  }
+
+  /** Loads the next interpreters once a call is over (not during it: they would compete for the CPU). */
+  function refill(memoryBytes: number): void {
+    const pool = pools.get(memoryBytes);
+    if (pool === undefined) return;
     while (pool.length < readyCount) pool.push(spawn(memoryBytes));
-    return it;
   }
 
   async function execute(call: ExecutorCall): Promise<ExecutorReturn> {
@@ -157,6 +162,7 @@ export function pythonExecutor(options: PythonExecutorOptions = {}): PythonExecu
     } finally {
       // One call per interpreter: nothing can pass to the next task.
       void worker.terminate();
+      refill(call.limits.memoryBytes);
     }
   }
 
