@@ -5,10 +5,13 @@
  * and random source, exactly as for the wasm executor.
  *
  * Why QuickJS-NG on WASI rather than `quickjs-emscripten` (0.32): the cap must hold. In
- * quickjs-emscripten the runtime's `setMemoryLimit` does not bound the emscripten heap (large
- * strings and typed arrays grow the wasm memory past it), disposing a runtime after an
- * out-of-memory aborts in 0.32.0, and its interrupt handler is not reached from long builtins or
- * promise jobs driven from the host. Here the engine is a plain reactor module whose memory
+ * quickjs-emscripten the runtime's `setMemoryLimit` bounds single allocations, not the total of
+ * large strings and typed arrays (justjake/quickjs-emscripten#271), and the prebuilt variants grow
+ * their wasm memory without bound (#255: the reporter's workaround is a custom build with a fixed
+ * imported memory); disposing a runtime after an out-of-memory aborts in 0.32.0; its interrupt
+ * handler is not reached from long builtins or host-driven promise jobs. QuickJS-NG's own
+ * `JS_SetMemoryLimit` had the same accounting hole on WASI (quickjs-ng/quickjs#1711,
+ * vercel-labs/quickjs-wasi#30), so we do not rely on it: the hard cap is the memory section. Here the engine is a plain reactor module whose memory
  * section we rewrite (`module-limits.ts`): every allocation, whatever its kind, lives in one linear
  * memory that cannot grow past the cap; after a fault the instance is dropped, never disposed; and
  * the interrupt handler is polled by the bytecode interpreter, by regular-expression matching and

@@ -114,6 +114,12 @@ def entrypoint(argv):
     await next();
   });
 
+  it('a sleep the interrupt does not reach (pyodide#6082) is ended by terminating the worker', async () => {
+    const r = fault(await run('import time\ndef entrypoint(argv):\n    time.sleep(600)\n    return "woke"\n', { deadlineMs: 1000 }));
+    expect(r.kind).toBe('timeout');
+    await next();
+  });
+
   it('unbounded allocation stops at the memory cap (kind memory) and the host carries on', async () => {
     const r = fault(await run('def entrypoint(argv):\n    keep = []\n    while True:\n        keep.append(bytearray(1 << 20))\n', { memoryBytes: 96 * MiB }));
     expect(r.kind).toBe('memory');
