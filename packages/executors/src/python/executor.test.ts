@@ -123,6 +123,7 @@ def entrypoint(argv):
   it('unbounded allocation stops at the memory cap (kind memory) and the host carries on', async () => {
     const r = fault(await run('def entrypoint(argv):\n    keep = []\n    while True:\n        keep.append(bytearray(1 << 20))\n', { memoryBytes: 96 * MiB }));
     expect(r.kind).toBe('memory');
+    expect(r.code).toBe('ERR_MEMORY_CAP');
     expect(r.message).toMatch(/MemoryError/u);
     await next();
   });

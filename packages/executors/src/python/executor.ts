@@ -156,7 +156,7 @@ export function pythonExecutor(options: PythonExecutorOptions = {}): PythonExecu
         call.signal.addEventListener('abort', onAbort, { once: true });
         worker.postMessage(job);
       });
-      if (!result.ok) throw new FunctionFault(result.kind, result.message, { stdout: result.stdout, stderr: result.stderr });
+      if (!result.ok) throw new FunctionFault(result.kind, result.message, { stdout: result.stdout, stderr: result.stderr, ...(result.kind === 'memory' ? { code: 'ERR_MEMORY_CAP' } : {}) });
       for (const [name, bytes] of Object.entries(result.outputs)) call.runtime.putOutput(name, bytes);
       return { value: result.value, stdout: result.stdout, stderr: result.stderr };
     } finally {
