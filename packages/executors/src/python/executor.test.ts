@@ -108,6 +108,12 @@ def entrypoint(argv):
     expect(ok(await run(src)).value).toBe("refused: no output named 'elsewhere' is bound to this task");
   });
 
+  it('stdout past its cap is kind limit, with what fitted kept', async () => {
+    const r = fault(await run('def entrypoint(argv):\n    for i in range(100):\n        print("0123456789")\n', { streamBytes: 55 }));
+    expect(r.kind).toBe('limit');
+    expect(text(r.stdout)).toBe('0123456789\n'.repeat(5));
+  });
+
   it('a dead loop is cancelled at the deadline (interrupt buffer) and the host carries on', async () => {
     const r = fault(await run('def entrypoint(argv):\n    while True:\n        pass\n', { deadlineMs: 1500 }));
     expect(r.kind).toBe('timeout');

@@ -71,20 +71,22 @@ let stdout: Uint8Array[] = [];
 let stderr: Uint8Array[] = [];
 let streamBytes = 0;
 let streamFault: string | undefined;
-const sink = (list: () => Uint8Array[]) => ({
+const sink = (name: 'stdout' | 'stderr') => ({
   write: (buf: Uint8Array) => {
-    const total = [...stdout, ...stderr].reduce((n, c) => n + c.length, 0);
-    if (total + buf.length > streamBytes) {
-      streamFault ??= `stdout/stderr would exceed the cap of ${streamBytes} bytes`;
+    const list = name === 'stdout' ? stdout : stderr;
+    const size = list.reduce((n, c) => n + c.length, 0);
+    if (size + buf.length > streamBytes) {
+      streamFault ??= `${name} would exceed its cap of ${streamBytes} bytes`;
+      if (size < streamBytes) list.push(buf.slice(0, streamBytes - size));
       return buf.length;
     }
-    list().push(buf.slice());
+    list.push(buf.slice());
     return buf.length;
   },
 });
 const pyodide = await loadPyodide({ indexURL, jsglobals: Object.create(null) as object, env: { HOME: '/home/pyodide' }, args: [], fullStdLib: false });
-pyodide.setStdout(sink(() => stdout));
-pyodide.setStderr(sink(() => stderr));
+pyodide.setStdout(sink('stdout'));
+pyodide.setStderr(sink('stderr'));
 pyodide.unregisterJsModule('pyodide_js');
 pyodide.runPython('import sys\nfor _m in ("pyodide_js",):\n    sys.modules.pop(_m, None)\ndel _m, sys');
 const interrupt = new Uint8Array(data.interrupt);
@@ -124,7 +126,8 @@ function classify(e: unknown): { kind: FaultKind; message: string } {
 port.on('message', (job: PythonJob) => {
   stdout = [];
   stderr = [];
-  streamBytes = job.streamBytes * 2;
+  streamBytes = job.streamBytes;
+  streamFault = undefined;
   let result: PythonJobResult;
   try {
     let payload: string;
