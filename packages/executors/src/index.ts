@@ -4,8 +4,9 @@
  *
  * This entry holds the function model (registrations, tasks, the runtime, typed results), the
  * registry, the builtin executor, the wasm executor and our WASI preview-1 host with its
- * in-memory file system. Node-only parts live on their own subpaths: `./host-dir` (a host
- * directory as the guest's file system) and `./worker` (calls in worker threads with deadlines).
+ * in-memory file system, and the js executor (QuickJS-NG on that host). Node-only parts live on their own subpaths: `./host-dir` (a host
+ * directory as the guest's file system) and `./worker` (calls in worker threads with deadlines), `./python` (the Pyodide executor; the
+ * default registry loads it on the first python call).
  */
 
 export { ExecutorError, type ExecutorErrorCode } from './errors.js';
@@ -25,7 +26,6 @@ export { type CallFailure, type CallResult, type CallSuccess, type FaultKind, Fu
 export type { CallLimits, Executor, ExecutorCall, ExecutorReturn } from './executor.js';
 export { type Clock, entropyRandom, fixedClock, osClock, type RandomSource } from './sources.js';
 export {
-  createRegistry,
   DEFAULT_MEMORY_BYTES,
   DEFAULT_STREAM_BYTES,
   ExecutorRegistry,
@@ -51,3 +51,20 @@ export type { FileSystem, FsDirent, FsHandle, FsOpenOptions, FsStat } from './wa
 export { Errno, ErrnoError } from './wasi/errno.js';
 export { ALL_RIGHTS, Clockid, DIR_RIGHTS, FILE_RIGHTS, Fdflags, Filetype, Fstflags, Lookupflags, Oflags, Rights, Whence } from './wasi/constants.js';
 export { instantiateWarm, type WarmCallResult, type WarmInstance, type WarmOptions } from './wasm/warm-instance.js';
+export { jsExecutor, type JsExecutorOptions } from './js/executor.js';
+export { type EngineSource, readInstalledQuickjsWasm } from './js/engine.js';
+export { defaultExecutors, lazyPythonExecutor } from './defaults.js';
+
+import { defaultExecutors } from './defaults.js';
+import { ExecutorRegistry, type RegistryOptions } from './registry.js';
+
+/**
+ * A registry. Without `executors` it has the defaults — `builtin`, `wasm`, `js`, `python` (see
+ * `defaultExecutors`); with `executors`, exactly those.
+ * @example
+ * const registry = createRegistry();               // builtin, wasm, js, python
+ * const only = createRegistry({ executors: [wasmExecutor()] });
+ */
+export function createRegistry(options: RegistryOptions = {}): ExecutorRegistry {
+  return new ExecutorRegistry(options.executors === undefined ? { ...options, executors: defaultExecutors() } : options);
+}
