@@ -63,6 +63,20 @@ describe.each([
     expectSharedMemory(report, isolated ? { available: true, directCall: 'TypeError' } : { available: false }));
   it('runs the entropy smoke test', () => void expectSmoke(report));
 
+  it('credits no timing source on the coarsened 100 µs clock; on the isolated 5 µs clock the loop timer assesses above twice its claim', () => {
+    const settled = expectSmoke(report).statusSettled;
+    const source = (name: string) => settled.sources.find((s) => s.name === name)!;
+    expect(settled.seededFrom).toEqual(['os-random']);
+    if (isolated) {
+      expect(source('loop-timer')).toMatchObject({ health: 'healthy', assessment: { claimedEntropy: 1, passed: true } });
+    } else {
+      // Refused by the start-up assessment (estimate < 2 × the 1 bit claimed), or earlier by a health test.
+      expect(source('loop-timer')).toMatchObject({ healthy: false, bytesFed: 0 });
+      expect(['permanent', 'startup']).toContain(source('loop-timer').health);
+    }
+    expect(source('bootstrap')).toMatchObject({ healthy: false, bytesFed: 0 });
+  });
+
   it('measures performance.now() granularity: coarsened, finer when isolated', () => {
     expectTimer(report);
     // Chromium: 100 µs, or 5 µs cross-origin isolated (plus jitter, so steps are multiples of it).

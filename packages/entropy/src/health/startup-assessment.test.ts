@@ -32,7 +32,7 @@ describe('assessStartupSamples', () => {
     expect(a.raw.estimates[1]).toMatchObject({ name: 'Lag', predictions: 1023, correct: 1021 });
     // (MultiMCW is always wrong here: a window of 63 alternating samples favours the other value.)
     expect(a.raw.estimates[0]).toMatchObject({ name: 'MultiMCW', correct: 0 });
-    expect(a.reason).toBe('estimated 0.000 bits/sample (Lag on the samples: 1021 of 1023 predicted) < 0.5 claimed');
+    expect(a.reason).toBe('estimated 0.000 bits/sample (Lag on the samples: 1021 of 1023 predicted) < 1 required (2 × 0.5 claimed)');
   });
 
   it('refuses a sequence that is mostly stuck even when the predictors allow the claim', () => {
