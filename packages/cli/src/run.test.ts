@@ -38,14 +38,18 @@ const WAT_EXIT3 = `(module
   (import "wasi_snapshot_preview1" "proc_exit" (func $exit (param i32)))
   (memory (export "memory") 1)
   (func (export "_start") (call $exit (i32.const 3))))`;
+const WAT_LINK = `(module (import "env" "nope" (func)) (memory (export "memory") 1) (func (export "_start")))`;
 const WAT_LOOP = `(module (memory (export "memory") 1) (func (export "_start") (loop $l (br $l))))`;
 
 beforeAll(async () => {
   file('trap.wasm', await compileWat(WAT_TRAP));
   file('exit3.wasm', await compileWat(WAT_EXIT3));
   file('loop.wasm', await compileWat(WAT_LOOP));
+  file('link.wasm', await compileWat(WAT_LINK));
+  file('garbage.wasm', 'not a module');
   file('abc.txt', 'abc');
   file('throws.mjs', `export function entrypoint(args, ctx) { ctx.write('o', 'partial'); throw new Error('boom ' + args.x); }`);
+  file('recurse.js', 'function down(n) { return down(n + 1) + 1; }\nexport function entrypoint() { return down(0); }');
   file('spin.js', 'export function entrypoint() { while (true) {} }');
   file('bomb.js', `export function entrypoint() { let s = 'x'; for (;;) s = s + s; }`);
   file('upper.js', `export function entrypoint(args, ctx) { ctx.write('o', ctx.readText('i').toUpperCase() + args.tail); return 'ok'; }`);
@@ -112,10 +116,13 @@ describe('shimkit run: a failed call has the exit code of its kind and leaves no
     // [file, extra args, exit code, last stderr line]
     ['throws.mjs', ['--arg', 'x=1'], 11, 'shimkit: error: Error: boom 1'],
     ['trap.wasm', [], 7, /^shimkit: trap: .*unreachable/],
+    ['recurse.js', [], 7, /^shimkit: trap: stack overflow/],
     ['exit3.wasm', [], 10, /^shimkit: exit: .* \(exit status 3\)$/],
     ['spin.js', ['--timeout', '200'], 8, /^shimkit: timeout: the call passed its deadline of 200 ms/],
     ['loop.wasm', ['--timeout', '200'], 8, /^shimkit: timeout: the call passed its deadline of 200 ms/],
     ['bomb.js', ['--memory', '32', '--timeout', '20000'], 9, /^shimkit: memory: /],
+    ['garbage.wasm', [], 12, /^shimkit: invalid: .*\[ERR_INVALID_MODULE\]$/],
+    ['link.wasm', [], 13, /^shimkit: link: .*env\.nope/],
   ] as const)('%s %j → exit %i, output not created', (name, extra, code, line) => {
     const out = outDir(`fail-${name}`);
     const r = shimkit(['run', join(dir, name), ...extra, '--output', `o=${join(out, 'o.bin')}`]);

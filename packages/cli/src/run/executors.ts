@@ -15,7 +15,7 @@ import { type WorkerRunner, workerRunner } from '@shimkit/executors/worker';
 /** A registry with its Node-side resources. */
 export interface CliExecutors {
   readonly registry: ExecutorRegistry;
-  /** Loads a Python interpreter for `memoryBytes` ahead of the call; resolves when it is ready. */
+  /** Loads a Python interpreter for `memoryBytes` ahead of the call; resolves when it is ready or has failed. */
   warmPython(memoryBytes: number): Promise<void>;
   /** Terminates the workers (wasm and python). */
   close(): Promise<void>;
@@ -41,7 +41,9 @@ export function cliExecutors(): CliExecutors {
     registry,
     async warmPython(memoryBytes) {
       python ??= pythonExecutor({ ready: 1 });
-      await python.warmUp(memoryBytes);
+      // A load that fails (e.g. a cap too small for the interpreter) stays in the pool: the call
+      // takes it and reports the failure as a typed result (kind 'memory' or 'internal').
+      await python.warmUp(memoryBytes).catch(() => {});
     },
     async close() {
       await Promise.all([runner.close(), python?.close()]);
