@@ -6,7 +6,6 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import { type Encoding, writeInts, writeRandom, writeUuids } from './commands/draw.js';
-import { runFunction } from './commands/run.js';
 import { formatStatus, readStatus } from './commands/status.js';
 import { formatTargets, runTargets, selectTargets } from './commands/targets.js';
 import { runTour } from './commands/tour.js';
@@ -116,8 +115,9 @@ function buildProgram(io: CliIo): Command {
       'after',
       `\nThe function's own stdout and stderr go to stderr, each under a "--- function stdout ---" line; stdout holds the value alone.\n${EXIT_CODES_HELP}`,
     )
+    // The executors (QuickJS, Pyodide, workers) load only for this command, not for `rand` or `uuid`.
     .action(async (target: string, o: { arg?: string[]; input?: string[]; output?: string[]; timeout?: number; memory?: number; json?: boolean }) =>
-      runFunction(
+      (await import('./commands/run.js')).runFunction(
         {
           target,
           args: o.arg ?? [],

@@ -11,7 +11,6 @@ import type { TargetName } from '@shimkit/os-shim/presets';
 import { CliError } from '../exit-codes.js';
 import { formatStatus, readStatus } from './status.js';
 import { formatTargets, runTargets } from './targets.js';
-import { formatExecutorRows, runExecutorTour } from './tour-executors.js';
 
 /** What a tour step gets: where to write its section and its progress, and the targets chosen. */
 export interface TourContext {
@@ -37,6 +36,8 @@ export const TOUR_STEPS: readonly TourStep[] = [
   {
     title: 'Executors: one function per executor, each with a deadline (`shimkit run`)',
     async run(ctx) {
+      // Loaded here, so the other commands do not load the executors.
+      const { formatExecutorRows, runExecutorTour } = await import('./tour-executors.js');
       const rows = await runExecutorTour(ctx.progress);
       ctx.out(formatExecutorRows(rows));
       const failed = rows.filter((r) => !r.result.ok).map((r) => r.executor);
