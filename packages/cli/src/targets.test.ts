@@ -90,9 +90,9 @@ describe('shimkit tour --only unix,xen', () => {
     expect(out).toMatch(/^xen +xen-abi /m);
     // SHA-256("abc") (FIPS 180-4 B.1), the WAT module's line, the js output, the python value.
     expect(out).toMatch(/^builtin +builtin-digest +1000 ms +\d+\.\d ms +value "ba7816bf8f01cfea414140de5dae2223b00361a3…"$/m);
-    expect(out).toMatch(/^wasm +hello +2000 ms +\d+\.\d ms +value "0"; stdout "hello from wasm on the shimkit WASI host"$/m);
-    expect(out).toMatch(/^js +shout +2000 ms +\d+\.\d ms +value "js: 6 words"; output shout "ONE ENTROPY LIBRARY, MANY OPERATING SYSTEMS"$/m);
-    expect(out).toMatch(/^python +reverse +5000 ms +\d+\.\d ms \(\+\d+\.\d s load\) +value "tikmihs"$/m);
+    expect(out).toMatch(/^wasm +hello +5000 ms +\d+\.\d ms +value "0"; stdout "hello from wasm on the shimkit WASI host"$/m);
+    expect(out).toMatch(/^js +shout +5000 ms +\d+\.\d ms +value "js: 6 words"; output shout "ONE ENTROPY LIBRARY, MANY OPERATING SYSTEMS"$/m);
+    expect(out).toMatch(/^python +reverse +10000 ms +\d+\.\d ms \(\+\d+\.\d s load\) +value "tikmihs"$/m);
     expect(r.stderr).toContain('[executors] python: loading Pyodide (the cold start takes seconds)\n');
     expect(r.stderr).toMatch(/^\[executors\] python: interpreter loaded in \d+\.\d s$/m);
   });

@@ -61,7 +61,10 @@ export async function compileWat(wat: string): Promise<Uint8Array> {
   }
 }
 
-/** Runs the four functions, one per executor, each with its deadline. */
+/**
+ * Runs the four functions, one per executor, each with its deadline (generous: the wasm deadline
+ * covers a worker's start, and this machine is shared; the calls themselves take milliseconds).
+ */
 export async function runExecutorTour(progress: (line: string) => void): Promise<ExecutorRow[]> {
   const { registry, warmPython, close } = cliExecutors();
   const rows: ExecutorRow[] = [];
@@ -78,19 +81,19 @@ export async function runExecutorTour(progress: (line: string) => void): Promise
       1000,
     );
     progress('[executors] wasm: compiling the WAT module with wabt');
-    await call('wasm', { name: 'hello', executorType: 'wasm', payload: await compileWat(TOUR_WAT) }, {}, 2000);
+    await call('wasm', { name: 'hello', executorType: 'wasm', payload: await compileWat(TOUR_WAT) }, {}, 5000);
     await call(
       'js',
       { name: 'shout', executorType: 'js', payload: enc.encode(TOUR_JS), arguments: [{ key: 'label' }], inputs: [{ name: 'text' }], outputs: [{ name: 'shout' }] },
       { arguments: { label: 'js' }, inputs: { text: enc.encode('one entropy library, many operating systems') }, outputs: ['shout'] },
-      2000,
+      5000,
     );
     progress('[executors] python: loading Pyodide (the cold start takes seconds)');
     const t0 = performance.now();
     await warmPython(256 * 2 ** 20);
     const loadMs = performance.now() - t0;
     progress(`[executors] python: interpreter loaded in ${(loadMs / 1000).toFixed(1)} s`);
-    await call('python', { name: 'reverse', executorType: 'python', payload: enc.encode(TOUR_PY), arguments: [{ key: 'message' }] }, { arguments: { message: 'shimkit' } }, 5000, loadMs);
+    await call('python', { name: 'reverse', executorType: 'python', payload: enc.encode(TOUR_PY), arguments: [{ key: 'message' }] }, { arguments: { message: 'shimkit' } }, 10_000, loadMs);
   } finally {
     await close();
   }
