@@ -9,7 +9,7 @@ import { type Encoding, writeInts, writeRandom, writeUuids } from './commands/dr
 import { formatStatus, readStatus } from './commands/status.js';
 import { formatTargets, runTargets, selectTargets } from './commands/targets.js';
 import { runTour } from './commands/tour.js';
-import { CliError, EXIT } from './exit-codes.js';
+import { CliError, EXIT, EXIT_CODES_HELP } from './exit-codes.js';
 import { parseInteger, parseSize } from './numbers.js';
 import { TARGETS } from '@shimkit/os-shim/presets';
 import { RANDOM_INT_MAX_RANGE } from '@shimkit/entropy';
@@ -45,7 +45,7 @@ function buildProgram(io: CliIo): Command {
     });
   program.addHelpText(
     'after',
-    `\nExit codes: 0 ok, 1 internal error, 2 usage, 3 bad number, 4 missing file, 5 a target failed, 6 no entropy.`,
+    `\n${EXIT_CODES_HELP}`,
   );
 
   program
@@ -98,9 +98,42 @@ function buildProgram(io: CliIo): Command {
       out(o.json === true ? `${JSON.stringify(rows, null, 2)}\n` : formatTargets(rows));
     });
 
+  const collect = (v: string, prev: string[] = []): string[] => [...prev, v];
+  program
+    .command('run')
+    .description(
+      'run one function through the executors: a builtin by name (builtin-echo, builtin-digest, builtin-random-bytes, …) or a file — .wasm (wasm), .py (python), .js/.mjs (js); prints the result value',
+    )
+    .argument('<FUNCTION|FILE>', 'a builtin name, or a .wasm, .py, .js or .mjs file')
+    .option('--arg <k=v>', 'an argument of the function (repeat for more)', collect)
+    .option('--input <name=path>', 'bind input NAME to the bytes of a file (repeat for more)', collect)
+    .option('--output <name=path>', 'write output NAME to a file, only if the call succeeds, atomically (repeat for more)', collect)
+    .option('--timeout <ms>', 'deadline of the call in milliseconds (default: none)', (v: string) => parseInteger(v, 1, 2 ** 31 - 1))
+    .option('--memory <MiB>', 'memory cap of the guest in MiB (default 256)', (v: string) => parseInteger(v, 1, 4096))
+    .option('--json', 'print one JSON object: ok, value or kind and message, outputs, stdout, stderr, usage')
+    .addHelpText(
+      'after',
+      `\nThe function's own stdout and stderr go to stderr, each under a "--- function stdout ---" line; stdout holds the value alone.\n${EXIT_CODES_HELP}`,
+    )
+    // The executors (QuickJS, Pyodide, workers) load only for this command, not for `rand` or `uuid`.
+    .action(async (target: string, o: { arg?: string[]; input?: string[]; output?: string[]; timeout?: number; memory?: number; json?: boolean }) =>
+      (await import('./commands/run.js')).runFunction(
+        {
+          target,
+          args: o.arg ?? [],
+          inputs: o.input ?? [],
+          outputs: o.output ?? [],
+          json: o.json === true,
+          ...(o.timeout === undefined ? {} : { timeoutMs: o.timeout }),
+          ...(o.memory === undefined ? {} : { memoryMiB: o.memory }),
+        },
+        { out, err: (text) => void io.stderr.write(text) },
+      ),
+    );
+
   program
     .command('tour')
-    .description('the whole idea on one screen: the targets table, then this machine\'s status (what `npm start` runs)')
+    .description('the whole idea on one screen: the targets table, one function per executor, then this machine\'s status (what `npm start` runs)')
     .option('--only <T>', 'only these targets (comma-separated, or repeat the option)', only)
     .action(async (o: { only?: string[] }) => runTour({ out, progress, targets: selectTargets(o.only) }));
 

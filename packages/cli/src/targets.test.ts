@@ -3,7 +3,8 @@
  * host simulator; solo5 runs the same QuickJS path, and the WASI component takes tens of seconds,
  * so `npm test` leaves them to the examples project): the built binary bundles the example
  * program per preset, runs each bundle on its host, prints one row per target, and a second run
- * reuses what the first built.
+ * reuses what the first built; the tour adds one function per executor (builtin, wasm, js,
+ * python — Pyodide's cold start makes it the slow part) and the status.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -77,13 +78,22 @@ describe('shimkit targets --only unix,xen', () => {
 });
 
 describe('shimkit tour --only unix,xen', () => {
-  it('prints the targets table and then the status, and exits 0', () => {
+  it('prints the targets table, one function per executor with its deadline, output and time, then the status, and exits 0', () => {
     const r = shimkit(['tour', '--only', 'unix,xen']);
     expect(r.status, r.stderr).toBe(0);
     const out = r.stdout;
     expect(out.startsWith('== Targets: one program, linked for each preset, run on its host\n\ntarget ')).toBe(true);
+    expect(out).toContain('\n== Executors: one function per executor, each with a deadline (`shimkit run`)\n\nexecutor  function        deadline  time');
     expect(out).toContain('\n== This machine: `shimkit status`\n\nbackend      unix, ');
-    expect(out.indexOf('== Targets')).toBeLessThan(out.indexOf('== This machine'));
+    expect(out.indexOf('== Targets')).toBeLessThan(out.indexOf('== Executors'));
+    expect(out.indexOf('== Executors')).toBeLessThan(out.indexOf('== This machine'));
     expect(out).toMatch(/^xen +xen-abi /m);
+    // SHA-256("abc") (FIPS 180-4 B.1), the WAT module's line, the js output, the python value.
+    expect(out).toMatch(/^builtin +builtin-digest +1000 ms +\d+\.\d ms +value "ba7816bf8f01cfea414140de5dae2223b00361a3…"$/m);
+    expect(out).toMatch(/^wasm +hello +5000 ms +\d+\.\d ms +value "0"; stdout "hello from wasm on the shimkit WASI host"$/m);
+    expect(out).toMatch(/^js +shout +5000 ms +\d+\.\d ms +value "js: 6 words"; output shout "ONE ENTROPY LIBRARY, MANY OPERATING SYSTEMS"$/m);
+    expect(out).toMatch(/^python +reverse +10000 ms +\d+\.\d ms \(\+\d+\.\d s load\) +value "tikmihs"$/m);
+    expect(r.stderr).toContain('[executors] python: loading Pyodide (the cold start takes seconds)\n');
+    expect(r.stderr).toMatch(/^\[executors\] python: interpreter loaded in \d+\.\d s$/m);
   });
 });

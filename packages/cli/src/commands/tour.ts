@@ -2,12 +2,13 @@
  * `shimkit tour` (root `npm start`): the whole idea on one screen — the per-target table (the
  * example program linked for each preset and run on its host), then this machine's status.
  *
- * The tour is a list of steps, run in order, each writing its own section. Extension point: the
- * executors (builtin, wasm, python, js; `packages/executors`) add one step here — one function
- * per executor run with a deadline, outputs and timings — between the targets and the status.
+ * The tour is a list of steps, run in order, each writing its own section: the targets, the
+ * executors (one function per executor of `packages/executors` — builtin, wasm, js, python — run
+ * with a deadline, with outputs and timings: `./tour-executors.ts`), then the status.
  */
 
 import type { TargetName } from '@shimkit/os-shim/presets';
+import { CliError } from '../exit-codes.js';
 import { formatStatus, readStatus } from './status.js';
 import { formatTargets, runTargets } from './targets.js';
 
@@ -24,12 +25,23 @@ export interface TourStep {
   run(ctx: TourContext): Promise<void>;
 }
 
-/** The steps, in order. Add the executors' step between these two. */
+/** The steps, in order. */
 export const TOUR_STEPS: readonly TourStep[] = [
   {
     title: 'Targets: one program, linked for each preset, run on its host',
     async run(ctx) {
       ctx.out(formatTargets(await runTargets(ctx.targets, ctx.progress)));
+    },
+  },
+  {
+    title: 'Executors: one function per executor, each with a deadline (`shimkit run`)',
+    async run(ctx) {
+      // Loaded here, so the other commands do not load the executors.
+      const { formatExecutorRows, runExecutorTour } = await import('./tour-executors.js');
+      const rows = await runExecutorTour(ctx.progress);
+      ctx.out(formatExecutorRows(rows));
+      const failed = rows.filter((r) => !r.result.ok).map((r) => r.executor);
+      if (failed.length > 0) throw new CliError('functionError', `the tour's ${failed.join(', ')} function${failed.length > 1 ? 's' : ''} failed`);
     },
   },
   {
