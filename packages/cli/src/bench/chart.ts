@@ -34,7 +34,7 @@ export function benchChartSpec(generators: readonly GeneratorResult[], caption: 
     },
     data: [{ name: 'points', values }],
     scales: [
-      { name: 'x', type: 'log', base: 2, domain: sizes, range: 'width', nice: false },
+      { name: 'x', type: 'log', base: 2, domain: [sizes[0] ?? 1, sizes[sizes.length - 1] ?? 1], range: 'width', nice: false },
       { name: 'y', type: 'log', base: 10, domain: { data: 'points', field: 'mbPerS' }, range: 'height', nice: true, zero: false },
       { name: 'color', type: 'ordinal', domain: generators.map((g) => g.name), range: { scheme: 'tableau10' } },
       // Ours solid, the peers dashed, so the legend and the lines tell them apart beyond colour.
@@ -55,7 +55,7 @@ export function benchChartSpec(generators: readonly GeneratorResult[], caption: 
           },
         },
       },
-      { orient: 'left', scale: 'y', title: 'MB/s (10⁶ bytes per second, log scale)', grid: true, format: '~s' },
+      { orient: 'left', scale: 'y', title: 'MB/s (10⁶ bytes per second, log scale)', grid: true, tickCount: 6, format: '~g' },
     ],
     legends: [
       {
@@ -66,7 +66,7 @@ export function benchChartSpec(generators: readonly GeneratorResult[], caption: 
         symbolStrokeWidth: 2,
         title: 'generator',
         orient: 'right',
-        labelLimit: 360,
+        labelLimit: 600, // no truncation: Vega without a canvas estimates text widths generously
       },
     ],
     marks: [

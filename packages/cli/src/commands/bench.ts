@@ -48,8 +48,10 @@ interface BenchOptions {
 }
 
 const fixed = (x: number, digits: number): string => x.toFixed(digits);
-const ns = (x: number): string => (x >= 100 ? fixed(x, 0) : fixed(x, 1));
-const mbs = (x: number): string => (x >= 100 ? fixed(x, 0) : x >= 1 ? fixed(x, 1) : fixed(x, 3));
+/** At least three significant digits (as plain decimals, no exponent) for figures from 0.001 up. */
+const sig3 = (x: number): string => fixed(x, x >= 100 ? 0 : x >= 10 ? 1 : x >= 1 ? 2 : 3);
+const ns = sig3;
+const mbs = sig3;
 const ratio = (x: number): string => `${fixed(x, 2)}×`;
 
 /** The report as text: the environment line and two tables (no colours, no trailing blanks). */
