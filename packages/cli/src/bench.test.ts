@@ -190,6 +190,12 @@ describe('shimkit bench --json --svg FILE', () => {
 });
 
 describe('shimkit bench errors', () => {
+  it('shimkit --help lists bench', () => {
+    const r = shimkit(['--help']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^  bench \[options\] +benchmark the generators/m);
+  });
+
   it('--help shows the options', () => {
     const r = shimkit(['bench', '--help']);
     expect(r.status).toBe(0);
