@@ -5,6 +5,7 @@
 
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
+import { registerBench } from './commands/bench.js';
 import { type Encoding, writeInts, writeRandom, writeUuids } from './commands/draw.js';
 import { formatStatus, readStatus } from './commands/status.js';
 import { formatTargets, runTargets, selectTargets } from './commands/targets.js';
@@ -136,6 +137,8 @@ function buildProgram(io: CliIo): Command {
     .description('the whole idea on one screen: the targets table, one function per executor, then this machine\'s status (what `npm start` runs)')
     .option('--only <T>', 'only these targets (comma-separated, or repeat the option)', only)
     .action(async (o: { only?: string[] }) => runTour({ out, progress, targets: selectTargets(o.only) }));
+
+  registerBench(program, io);
 
   return program;
 }
