@@ -1,3 +1,4 @@
+import { once } from 'node:events';
 import { Worker } from 'node:worker_threads';
 import { GuestExit } from '@shimkit/os-unikernel/errors';
 import { describe, expect, it } from 'vitest';
@@ -29,11 +30,21 @@ describe('run: the solo5_yield main loop', () => {
     const sim = new Solo5HostSimulator();
     const { os, loop, status } = createSolo5Backend(sim.host);
     loop.iterate(); // first iteration only polls
+    // The other thread waits for `go`, then 40 ms, then marks handle 5 ready. It is started and
+    // running before this thread blocks (on a loaded machine starting a worker can take longer
+    // than the idle yield), and its 40 ms start only when the loop is about to block.
+    const go = new Int32Array(new SharedArrayBuffer(8));
     const worker = new Worker(
-      `const { workerData } = require('node:worker_threads');
-       setTimeout(() => { Atomics.or(workerData, 0, 1 << 5); Atomics.notify(workerData, 0); }, 40);`,
-      { eval: true, workerData: sim.readyCell },
+      `const { workerData: { ready, go } } = require('node:worker_threads');
+       Atomics.wait(go, 0, 0);
+       Atomics.wait(go, 1, 0, 40);
+       Atomics.or(ready, 0, 1 << 5);
+       Atomics.notify(ready, 0);`,
+      { eval: true, workerData: { ready: sim.readyCell, go } },
     );
+    await once(worker, 'online');
+    Atomics.store(go, 0, 1);
+    Atomics.notify(go, 0);
     const t0 = os.time.monotonicNs();
     loop.iterate(); // blocks in solo5_yield until the other thread marks handle 5 ready
     const waited = os.time.monotonicNs() - t0;
