@@ -65,3 +65,17 @@ def __shimkit_make_runner():
 
 __shimkit_make_runner()
 `;
+
+/**
+ * Setup that every interpreter gets before its first call and that does not depend on the call or
+ * on the worker: `pyodide_js` (Pyodide's whole JavaScript API, reachable by `import pyodide_js`)
+ * is removed from the import machinery — the worker unregisters it first — and the modules the
+ * driver uses are imported. An interpreter snapshot is taken right after it, so a restored
+ * interpreter starts with it done. (`random` seeds itself from `os.urandom` when imported; that
+ * state is in the snapshot, which is why `run` re-seeds it before every call.)
+ */
+export const SETUP = String.raw`
+import sys, io, random
+sys.modules.pop("pyodide_js", None)
+del sys, io, random
+`;

@@ -25,7 +25,10 @@ import { Worker } from 'node:worker_threads';
 import type { Executor, ExecutorCall, ExecutorReturn } from '../executor.js';
 import { FunctionFault } from '../result.js';
 import { flattenArguments } from '../wasm/teaclave-abi.js';
-import type { PythonJob, PythonJobResult, PythonReady, PythonWorkerData } from './protocol.js';
+import type { PythonBoot, PythonJob, PythonJobResult, PythonReady, PythonWorkerData } from './protocol.js';
+import { InterpreterSnapshots, type PythonStartStatus, type SnapshotStore } from './snapshots.js';
+
+export type { PythonStartStatus, SnapshotStore } from './snapshots.js';
 
 /** Options of the python executor. */
 export interface PythonExecutorOptions {
@@ -35,13 +38,27 @@ export interface PythonExecutorOptions {
   readonly ready?: number;
   /** Milliseconds between the interrupt and the worker's termination (default 500). */
   readonly graceMs?: number;
+  /**
+   * Start interpreters from a snapshot of a pre-initialised one (default true). The first
+   * interpreter of a process with none stored loads cold and makes it; the others restore it.
+   * False: every interpreter loads cold and nothing is stored.
+   */
+  readonly snapshot?: boolean;
+  /**
+   * Where snapshots (and V8's code cache of Pyodide's glue) persist across processes, so a new
+   * process starts its first interpreter from them: a `DiskCache` from `@shimkit/executors/cache`
+   * or any {@link SnapshotStore}. False or undefined: kept for this process only.
+   */
+  readonly cache?: SnapshotStore | false;
 }
 
 /** The python executor, with its pool. */
 export interface PythonExecutor extends Executor {
   /** Starts `ready` interpreters for `memoryBytes` now (so the first call is warm). Resolves with the first one's load report. */
   warmUp(memoryBytes?: number): Promise<PythonReady>;
-  /** Terminates every interpreter. */
+  /** How interpreters start: snapshot and code cache origin, counts, load times, the store's counters. */
+  status(): PythonStartStatus;
+  /** Terminates every interpreter and waits for pending snapshot writes to the store. */
   close(): Promise<void>;
 }
 
@@ -49,6 +66,8 @@ interface Interp {
   readonly worker: Worker;
   readonly interrupt: Uint8Array;
   readonly loaded: Promise<PythonReady>;
+  /** Resolves with what the worker was told to start from. */
+  readonly boot: Promise<PythonBoot>;
 }
 
 function entryUrl(): URL {
@@ -74,6 +93,11 @@ export function pythonExecutor(options: PythonExecutorOptions = {}): PythonExecu
   const graceMs = options.graceMs ?? 500;
   const pools = new Map<number, Interp[]>();
   const live = new Set<Worker>();
+  const snapshots = new InterpreterSnapshots({
+    enabled: options.snapshot ?? true,
+    ...(options.cache === undefined || options.cache === false ? {} : { store: options.cache }),
+    ...(options.sources === undefined ? {} : { sources: String(options.sources) }),
+  });
 
   function spawn(memoryBytes: number): Interp {
     const interruptBuffer = new SharedArrayBuffer(1);
@@ -82,10 +106,14 @@ export function pythonExecutor(options: PythonExecutorOptions = {}): PythonExecu
     worker.unref();
     live.add(worker);
     worker.once('exit', () => live.delete(worker));
+    // The worker boots (imports Pyodide) while the store is read; then it is told what to start from.
+    const boot = snapshots.boot();
+    boot.then((b) => worker.postMessage(b), () => {});
     const loaded = new Promise<PythonReady>((resolve, reject) => {
       const onMessage = (m: PythonReady) => {
         worker.off('error', onError);
         worker.off('exit', onExit);
+        void boot.then((b) => snapshots.ready(b, m));
         resolve(m);
       };
       const onError = (e: unknown) => reject(e instanceof Error ? e : new Error(String(e)));
@@ -94,8 +122,8 @@ export function pythonExecutor(options: PythonExecutorOptions = {}): PythonExecu
       worker.once('error', onError);
       worker.once('exit', onExit);
     });
-    loaded.catch(() => {});
-    return { worker, interrupt: new Uint8Array(interruptBuffer), loaded };
+    loaded.catch(() => void boot.then((b) => snapshots.settle(b), () => {}));
+    return { worker, interrupt: new Uint8Array(interruptBuffer), loaded, boot };
   }
 
   function take(memoryBytes: number): Interp {
@@ -111,18 +139,30 @@ export function pythonExecutor(options: PythonExecutorOptions = {}): PythonExecu
     while (pool.length < readyCount) pool.push(spawn(memoryBytes));
   }
 
-  async function execute(call: ExecutorCall): Promise<ExecutorReturn> {
-    const interp = take(call.limits.memoryBytes);
-    const { worker } = interp;
-    try {
+  /** Waits for `interp` to load; a failed restore from the snapshot drops it and loads a cold interpreter instead. */
+  async function loadedInterp(first: Interp, call: ExecutorCall): Promise<Interp> {
+    let interp = first;
+    for (let attempt = 0; ; attempt++) {
       try {
         await abortable(interp.loaded, call.signal);
+        return interp;
       } catch (e) {
+        void interp.worker.terminate();
         if (call.signal.aborted) throw new FunctionFault('timeout', 'the call was stopped while its interpreter was loading');
         const message = e instanceof Error ? e.message : String(e);
         if (/ERR_MEMORY_CAP|Cannot enlarge memory|out of memory/iu.test(message)) throw new FunctionFault('memory', `the interpreter does not fit in the memory cap: ${message}`, { code: 'ERR_MEMORY_CAP' });
-        throw new FunctionFault('internal', `the python interpreter failed to load: ${message}`);
+        const restoring = snapshots.failed(await interp.boot, message);
+        if (!restoring || attempt > 0) throw new FunctionFault('internal', `the python interpreter failed to load: ${message}`);
+        interp = spawn(call.limits.memoryBytes);
       }
+    }
+  }
+
+  async function execute(call: ExecutorCall): Promise<ExecutorReturn> {
+    let interp = take(call.limits.memoryBytes);
+    try {
+      interp = await loadedInterp(interp, call);
+      const { worker } = interp;
       const job: PythonJob = {
         payload: call.function.payload,
         argv: flattenArguments(call.arguments),
@@ -161,7 +201,7 @@ export function pythonExecutor(options: PythonExecutorOptions = {}): PythonExecu
       return { value: result.value, stdout: result.stdout, stderr: result.stderr };
     } finally {
       // One call per interpreter: nothing can pass to the next task.
-      void worker.terminate();
+      void interp.worker.terminate();
       refill(call.limits.memoryBytes);
     }
   }
@@ -176,9 +216,11 @@ export function pythonExecutor(options: PythonExecutorOptions = {}): PythonExecu
       while (pool.length < readyCount) pool.push(spawn(memoryBytes));
       return pool[0]!.loaded;
     },
+    status: () => snapshots.status(),
     async close() {
       pools.clear();
       await Promise.all([...live].map((w) => w.terminate()));
+      await snapshots.flushed();
     },
   };
 }

@@ -20,13 +20,15 @@
  * entropy, but no Python-reachable path names it).
  */
 
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import { type Clock, entropyRandom, osClock, type RandomSource } from '../sources.js';
-import { DRIVER } from './driver.js';
+import { type AsmScriptRun, runAsmScript } from './asm-script.js';
+import { DRIVER, SETUP } from './driver.js';
 import type { FaultKind } from '../result.js';
-import type { PythonJob, PythonJobResult, PythonWorkerData } from './protocol.js';
+import type { PythonBoot, PythonJob, PythonJobResult, PythonReady, PythonWorkerData } from './protocol.js';
 
 const data = workerData as PythonWorkerData;
 const injected: { clock?: Clock; random?: RandomSource } = data.sources === undefined ? {} : await import(data.sources);
@@ -60,13 +62,17 @@ const nodeCrypto = require('node:crypto') as { randomFillSync: unknown };
 nodeCrypto.randomFillSync = <T extends ArrayBufferView>(view: T): T => random.fill(view);
 Object.defineProperty(globalThis.crypto, 'getRandomValues', { value: <T extends ArrayBufferView>(view: T): T => random.fill(view) });
 
-// Time.
+// Time (the load report measures with the real clock, read before it is replaced).
+const realNow = performance.now.bind(performance);
 Date.now = () => Number(clock.wallNs() / 1_000_000n);
 const t0 = clock.monotonicNs();
 Object.defineProperty(performance, 'now', { value: () => Number(clock.monotonicNs() - t0) / 1e6 });
 
 const indexURL = `${dirname(require.resolve('pyodide/package.json'))}/`;
 const { loadPyodide } = await import('pyodide');
+// What to start from: the parent sends it once it has read its snapshot store (we booted meanwhile).
+const boot = await new Promise<PythonBoot>((resolve) => port.once('message', resolve));
+const bootedAt = realNow();
 let stdout: Uint8Array[] = [];
 let stderr: Uint8Array[] = [];
 let streamBytes = 0;
@@ -84,11 +90,27 @@ const sink = (name: 'stdout' | 'stderr') => ({
     return buf.length;
   },
 });
-const pyodide = await loadPyodide({ indexURL, jsglobals: Object.create(null) as object, env: { HOME: '/home/pyodide' }, args: [], fullStdLib: false });
+// Pyodide's glue through V8's code cache (see asm-script.ts); loadPyodide then skips importing it.
+const asmPath = join(indexURL, 'pyodide.asm.js');
+const asm: AsmScriptRun = runAsmScript(readFileSync(asmPath, 'utf8'), asmPath, boot.codeCache);
+const restoring = boot.snapshot !== undefined;
+const pyodide = await loadPyodide({
+  indexURL,
+  jsglobals: Object.create(null) as object,
+  env: { HOME: '/home/pyodide' },
+  args: [],
+  fullStdLib: false,
+  ...(restoring ? { _loadSnapshot: boot.snapshot! } : boot.makeSnapshot ? { _makeSnapshot: true } : {}),
+});
+if (!restoring) {
+  pyodide.unregisterJsModule('pyodide_js');
+  pyodide.runPython(SETUP);
+}
+// The snapshot holds the interpreter as set up so far and nothing of this worker or of a call:
+// the streams, the interrupt buffer, the runner and the sealing below all come after it.
+const snapshot = boot.makeSnapshot && !restoring ? pyodide.makeMemorySnapshot() : undefined;
 pyodide.setStdout(sink('stdout'));
 pyodide.setStderr(sink('stderr'));
-pyodide.unregisterJsModule('pyodide_js');
-pyodide.runPython('import sys\nfor _m in ("pyodide_js",):\n    sys.modules.pop(_m, None)\ndel _m, sys');
 const interrupt = new Uint8Array(data.interrupt);
 pyodide.setInterruptBuffer(interrupt);
 const runner = pyodide.runPython(DRIVER) as unknown as (payload: string, argv: string[], get: (name: string) => Uint8Array | undefined, outs: string[]) => { toJs(o: object): [string, Map<string, Uint8Array>]; destroy(): void };
@@ -146,7 +168,19 @@ port.on('message', (job: PythonJob) => {
   }
   port.postMessage(result);
 });
-port.postMessage({ ready: true, networkAttempts, indexURL, heapBytes: (pyodide as unknown as { _module: { HEAP8: Int8Array } })._module.HEAP8.buffer.byteLength });
+const codeCache = boot.makeCodeCache || asm.cachedDataRejected ? asm.createCachedData() : undefined;
+const ready: PythonReady = {
+  ready: true,
+  networkAttempts,
+  indexURL,
+  heapBytes: (pyodide as unknown as { _module: { HEAP8: Int8Array } })._module.HEAP8.buffer.byteLength,
+  start: restoring ? 'restored' : snapshot === undefined ? 'cold' : 'cold-made-snapshot',
+  loadMs: realNow() - bootedAt,
+  ...(snapshot === undefined ? {} : { snapshot }),
+  ...(codeCache === undefined ? {} : { codeCache }),
+  codeCacheRejected: asm.cachedDataRejected,
+};
+port.postMessage(ready, [snapshot?.buffer, codeCache?.buffer].filter((b): b is ArrayBuffer => b instanceof ArrayBuffer));
 
 function cat(chunks: Uint8Array[]): Uint8Array {
   const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
