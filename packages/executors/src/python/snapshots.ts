@@ -177,7 +177,7 @@ export class InterpreterSnapshots {
     if (!this.#options.enabled) return { makeSnapshot: false, makeCodeCache: false };
     await this.#load();
     const makeSnapshot = this.#snapshot === undefined && this.#snapshotOrigin !== 'dropped' && !this.#making;
-    const makeCodeCache = this.#codeCache === undefined && !this.#makingCode && this.#codeCacheOrigin !== 'rejected by V8';
+    const makeCodeCache = this.#codeCache === undefined && !this.#makingCode;
     if (makeSnapshot) this.#making = true;
     if (makeCodeCache) this.#makingCode = true;
     return { ...(this.#snapshot === undefined ? {} : { snapshot: this.#snapshot }), makeSnapshot, ...(this.#codeCache === undefined ? {} : { codeCache: this.#codeCache }), makeCodeCache };
@@ -198,14 +198,14 @@ export class InterpreterSnapshots {
     if (report.codeCacheRejected && this.#codeCache === boot.codeCache) {
       this.#codeCache = undefined;
       this.#codeCacheOrigin = 'rejected by V8';
-      this.#notes.add('V8 rejected the stored code cache of pyodide.asm.js; it is parsed from source in this process');
+      this.#notes.add('V8 rejected the stored code cache of pyodide.asm.js; it was rebuilt');
     }
     if (report.snapshot !== undefined && this.#snapshot === undefined && this.#snapshotOrigin !== 'dropped') {
       this.#snapshot = shareable(report.snapshot);
       this.#snapshotOrigin = 'made this process';
       this.#persist(snapshotKey(this.#options.sources), report.snapshot);
     }
-    if (report.codeCache !== undefined && this.#codeCache === undefined && this.#codeCacheOrigin !== 'rejected by V8') {
+    if (report.codeCache !== undefined && this.#codeCache === undefined) {
       this.#codeCache = shareable(report.codeCache);
       this.#codeCacheOrigin = 'made this process';
       this.#persist(codeCacheKey(), report.codeCache);

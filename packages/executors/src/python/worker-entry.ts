@@ -10,7 +10,12 @@
  *   (Pyodide's heap is such a memory; a worker's `resourceLimits` would not bound it);
  * - randomness: Emscripten's random device (`crypto.randomFillSync` on Node, `getRandomValues`
  *   elsewhere) fills from the thread's random source, so `os.urandom`, `secrets`, `uuid4` and the
- *   seeding of `random` draw from `@shimkit/entropy` (or an injected test generator);
+ *   seeding of `random` draw from `@shimkit/entropy` (or an injected test generator). What the
+ *   interpreter draws while it loads (its string-hash secret, `random`'s import-time seed) comes
+ *   from a second instance of the same source (the default generator, or the injected module
+ *   imported a second time), and the call's draws from the first instance: so the call sees the
+ *   same stream whether its interpreter was loaded cold or restored from a snapshot (a seeded test
+ *   generator reproduces every call), and a restored interpreter's draws are its own;
  * - time: `Date.now` and `performance.now` read the thread's clock (Python's `time.time()` and
  *   `time.monotonic()` go through them).
  * After loading: Python's `js` module is an empty object (no host globals), `pyodide_js` is
@@ -31,9 +36,23 @@ import type { FaultKind } from '../result.js';
 import type { PythonBoot, PythonJob, PythonJobResult, PythonReady, PythonWorkerData } from './protocol.js';
 
 const data = workerData as PythonWorkerData;
-const injected: { clock?: Clock; random?: RandomSource } = data.sources === undefined ? {} : await import(data.sources);
+type Sources = { clock?: Clock; random?: RandomSource };
+const injected: Sources = data.sources === undefined ? {} : await import(data.sources);
 const clock = injected.clock ?? osClock;
-const random = injected.random ?? entropyRandom;
+/** A second instance of an injected module (a URL with another query is another module instance). */
+function secondInstance(sources: string): Promise<Sources> {
+  try {
+    const url = new URL(sources);
+    url.searchParams.set('shimkit-instance', 'load');
+    return import(url.href) as Promise<Sources>;
+  } catch {
+    return Promise.resolve(injected);
+  }
+}
+const loadTime: Sources = data.sources === undefined ? {} : await secondInstance(data.sources);
+/** The loading draws from `loadTime`'s source; from the end of the setup on, `random` (the call's). */
+let active: RandomSource = loadTime.random ?? entropyRandom;
+const random: RandomSource = injected.random ?? entropyRandom;
 const port = parentPort!;
 const require = createRequire(import.meta.url);
 const g = globalThis as Record<string, unknown>;
@@ -59,8 +78,8 @@ CappedMemory.prototype = RealMemory.prototype;
 
 // Randomness.
 const nodeCrypto = require('node:crypto') as { randomFillSync: unknown };
-nodeCrypto.randomFillSync = <T extends ArrayBufferView>(view: T): T => random.fill(view);
-Object.defineProperty(globalThis.crypto, 'getRandomValues', { value: <T extends ArrayBufferView>(view: T): T => random.fill(view) });
+nodeCrypto.randomFillSync = <T extends ArrayBufferView>(view: T): T => active.fill(view);
+Object.defineProperty(globalThis.crypto, 'getRandomValues', { value: <T extends ArrayBufferView>(view: T): T => active.fill(view) });
 
 // Time (the load report measures with the real clock, read before it is replaced).
 const realNow = performance.now.bind(performance);
@@ -109,6 +128,7 @@ if (!restoring) {
 // The snapshot holds the interpreter as set up so far and nothing of this worker or of a call:
 // the streams, the interrupt buffer, the runner and the sealing below all come after it.
 const snapshot = boot.makeSnapshot && !restoring ? pyodide.makeMemorySnapshot() : undefined;
+active = random;
 pyodide.setStdout(sink('stdout'));
 pyodide.setStderr(sink('stderr'));
 const interrupt = new Uint8Array(data.interrupt);
