@@ -114,7 +114,7 @@ describe('python executor: snapshot faults', () => {
     ok(await maker.run('def entrypoint(argv):\n    return "x"\n'));
     await maker.python.close();
     const foreign = good.entries.get(snapshotKey(undefined))!.slice();
-    foreign[16] ^= 0xff; // the build id (bytes 16..47 of the header)
+    foreign[16] = foreign[16]! ^ 0xff; // the build id (bytes 16..47 of the header)
     const { python, run } = executor({ cache: mapStore(new Map([[snapshotKey(undefined), foreign]])) });
     expect(ok(await run('def entrypoint(argv):\n    return "loaded cold"\n')).value).toBe('loaded cold');
     const status = python.status();
