@@ -18,7 +18,7 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { writerBody } from '../../test/disk-cache-bodies.mjs';
 import { asyncCodeOf, codeOf } from '../../test/support.js';
-import { cacheKey, DiskCache, type DiskCacheFileHandle, type DiskCacheFs, defaultCacheDir, nodeDiskCacheFs, STALE_TEMP_MS } from './disk-cache.js';
+import { cacheKey, DiskCache, type DiskCacheFileHandle, type DiskCacheFs, defaultCacheDir, EXECUTORS_VERSION, nodeDiskCacheFs, nodeEngineParts, STALE_TEMP_MS } from './disk-cache.js';
 import { engineId } from './engine-id.js';
 import { ENTRY_HEADER_BYTES } from './entry-format.js';
 
@@ -80,6 +80,12 @@ describe('cacheKey and defaultCacheDir', () => {
     expect(cacheKey(new Uint8Array(0))).toMatch(/^[0-9a-f]{64}$/);
     expect(codeOf(() => cacheKey())).toBe('ERR_INVALID_CACHE_KEY');
     expect(codeOf(() => cacheKey(3 as never))).toBe('ERR_INVALID_CACHE_KEY');
+  });
+
+  it('names this package version in the Node engine parts', () => {
+    const manifest = JSON.parse(readFileSync(fileURLToPath(new URL('../../package.json', import.meta.url)), 'utf8')) as { version: string };
+    expect(EXECUTORS_VERSION).toBe(manifest.version);
+    expect(nodeEngineParts()).toEqual({ node: process.versions.node, v8: process.versions.v8, executors: manifest.version, format: '1' });
   });
 
   it('takes $SHIMKIT_CACHE_DIR, else an absolute $XDG_CACHE_HOME, else ~/.cache', () => {
@@ -218,6 +224,57 @@ describe('DiskCache: bad entries are misses, deleted, never trusted', () => {
     expect(b.stats()).toMatchObject({ misses: 1, discarded: 1, discardedBy: { 'other-engine': 1 } });
     expect(existsSync(b.pathOf(k))).toBe(false);
     expect(await a.get(k)).toEqual(body(4096));
+  });
+});
+
+describe('DiskCache: racing writers in one process', () => {
+  it('8 concurrent puts of one key all succeed; one whole body remains, no temp file', async () => {
+    const cache = new DiskCache({ dir: freshDir(), engine: ENGINE_A });
+    const k = key('race');
+    const bodies = Array.from({ length: 8 }, (_, i) => body(50_000 + i, i));
+    expect(await Promise.all(bodies.map((b) => cache.put(k, b)))).toEqual(Array(8).fill(true));
+    expect(files(cache.engineDir)).toEqual([`${k}.entry`]);
+    const got = await cache.get(k);
+    expect(bodies.some((b) => b.length === got?.length && Buffer.compare(Buffer.from(b), Buffer.from(got)) === 0)).toBe(true);
+  });
+
+  it('a bad entry replaced by a writer between the read and the delete is kept (the inode is compared)', async () => {
+    const dir = freshDir();
+    const k = key('swap');
+    const writer = new DiskCache({ dir, engine: ENGINE_A });
+    expect(await writer.put(k, body(300, 1))).toBe(true);
+    truncateSync(writer.pathOf(k), 150);
+    let armed = false;
+    let swapped = false;
+    // Real node:fs; the reader's identity check (stat of the path before the delete) first lets a
+    // real writer rename a fresh entry onto the path.
+    const fs: DiskCacheFs = {
+      ...nodeDiskCacheFs,
+      async stat(path) {
+        if (armed && path === writer.pathOf(k) && !swapped) {
+          swapped = true;
+          expect(await writer.put(k, body(300, 2))).toBe(true);
+        }
+        return nodeDiskCacheFs.stat(path);
+      },
+    };
+    const reader = new DiskCache({ dir, engine: ENGINE_A, fs });
+    await reader.refresh(); // its first directory scan stats the entry too: done before arming
+    armed = true;
+    expect(await reader.get(k)).toBeUndefined();
+    expect(swapped).toBe(true);
+    expect(reader.stats()).toMatchObject({ misses: 1, discardedBy: { truncated: 1 } });
+    expect(await reader.get(k)).toEqual(body(300, 2));
+  });
+
+  it('refresh() sees what another instance wrote', async () => {
+    const dir = freshDir();
+    const a = new DiskCache({ dir, engine: ENGINE_A });
+    const b = new DiskCache({ dir, engine: ENGINE_A });
+    expect(await b.get(key('x'))).toBeUndefined();
+    expect(b.stats()).toMatchObject({ entries: 0, bytes: 0 });
+    expect(await a.put(key('x'), body(900))).toBe(true);
+    expect(await b.refresh()).toMatchObject({ entries: 1, bytes: ENTRY_HEADER_BYTES + 900 });
   });
 });
 

@@ -33,6 +33,7 @@ import { homedir } from 'node:os';
 import { isAbsolute, join, resolve } from 'node:path';
 import { assertBytes } from '@shimkit/os-shim/validate';
 import { ExecutorError } from '../errors.js';
+import { runtimeEngineParts } from './engine-id.js';
 import { decodeEntry, ENTRY_HEADER_BYTES, type EntryMissReason, encodeEntryHeader } from './entry-format.js';
 
 export { CACHE_FORMAT_VERSION, type EngineParts, engineId, runtimeEngineParts } from './engine-id.js';
@@ -40,6 +41,15 @@ export { decodeEntry, encodeEntry, encodeEntryHeader, ENTRY_HEADER_BYTES, ENTRY_
 
 /** The version of this `@shimkit/executors` (its `package.json`), for `runtimeEngineParts`. */
 export const EXECUTORS_VERSION: string = (createRequire(import.meta.url)('../../package.json') as { version: string }).version;
+
+/**
+ * The running engine's parts with this package's version: `runtimeEngineParts(EXECUTORS_VERSION)`.
+ *
+ * @example const engine = engineId({ ...nodeEngineParts(), maxMemoryPages: 256 });
+ */
+export function nodeEngineParts(): Record<string, string> {
+  return runtimeEngineParts(EXECUTORS_VERSION);
+}
 
 /** Default bound on one engine directory: 512 MiB. */
 export const DEFAULT_MAX_BYTES = 512 * 1024 * 1024;
@@ -408,7 +418,8 @@ export class DiskCache {
 
   /** Re-reads the engine directory's entry count and size (another process may have changed it). */
   async refresh(): Promise<DiskCacheStats> {
-    await this.#scan();
+    this.#scanned = this.#scan();
+    await this.#scanned;
     return this.stats();
   }
 
