@@ -27,7 +27,9 @@ export type ExecutorErrorCode =
   | 'ERR_INVALID_LIMITS'
   | 'ERR_INVALID_MODULE'
   | 'ERR_UNSUPPORTED_MODULE'
-  | 'ERR_INVALID_OPTIONS';
+  | 'ERR_INVALID_OPTIONS'
+  | 'ERR_INVALID_ENGINE_PARTS'
+  | 'ERR_INVALID_CACHE_KEY';
 
 /** A registration, task or option is invalid; nothing was run. */
 export class ExecutorError extends Error {

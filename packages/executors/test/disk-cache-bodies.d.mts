@@ -1,0 +1,1 @@
+export declare function writerBody(w: number, bodyBytes: number): Uint8Array;
