@@ -11,51 +11,28 @@
  * Rounds are interleaved (cold, warm, cold, warm, …); medians of ≥ 5 each; the ratio is printed
  * against the issue's target (≥ 5×), with the load average before and after.
  *
- * The store is `DiskCache` from `dist/cache/disk-cache.js` when the package has it; otherwise a
- * plain file-per-key directory (no verification; a stand-in for measuring only).
+ * The store is the executor's default kind, a `DiskCache` (`@shimkit/executors/cache`) under the
+ * python engine id, in a temporary directory.
  * Run: node bench/python-start.mjs   (SHIMKIT_BENCH_ROUNDS=N for N rounds of each, default 5)
  */
 
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const dist = new URL('../dist/', import.meta.url);
-const diskCacheUrl = new URL('cache/disk-cache.js', dist);
-
-async function openStore(dir) {
-  if (existsSync(fileURLToPath(diskCacheUrl))) {
-    const { DiskCache } = await import(diskCacheUrl.href);
-    return { store: new DiskCache({ dir, engine: 'bench' }), kind: 'DiskCache' };
-  }
-  await mkdir(dir, { recursive: true });
-  return {
-    kind: 'plain files (stand-in)',
-    store: {
-      get: (key) => readFile(join(dir, key)).then((b) => new Uint8Array(b.buffer, b.byteOffset, b.byteLength), () => undefined),
-      put: async (key, body) => {
-        const tmp = join(dir, `${key}.${process.pid}.tmp`);
-        await writeFile(tmp, body);
-        await rename(tmp, join(dir, key));
-        return true;
-      },
-    },
-  };
-}
-
 if (process.argv[2] === '--child') {
   const dir = process.argv[3];
-  const { pythonExecutor } = await import(new URL('python/executor.js', dist).href);
+  const { pythonCacheEngine, pythonExecutor } = await import(new URL('python/executor.js', dist).href);
   const { createRegistry, defineFunction } = await import(new URL('index.js', dist).href);
-  const { store, kind } = await openStore(dir);
-  const python = pythonExecutor({ cache: store });
+  const { DiskCache } = await import(new URL('cache/disk-cache.js', dist).href);
+  const python = pythonExecutor({ cache: new DiskCache({ dir, engine: pythonCacheEngine() }) });
   const registry = createRegistry({ executors: [python] });
   const fn = defineFunction({ name: 'start', executorType: 'python', payload: new TextEncoder().encode('def entrypoint(argv):\n    return "ok"\n') });
   const r = await registry.run({ function: fn }, { deadlineMs: 300_000, memoryBytes: 256 * 2 ** 20 });
-  process.stdout.write(`${JSON.stringify({ value: r.ok ? r.value : `${r.kind}: ${r.message}`, uptimeMs: process.uptime() * 1000, store: kind, status: python.status() })}\n`);
+  process.stdout.write(`${JSON.stringify({ value: r.ok ? r.value : `${r.kind}: ${r.message}`, uptimeMs: process.uptime() * 1000, status: python.status() })}\n`);
   await python.close(); // waits for the snapshot writes (cold runs)
   process.exit(0);
 }
@@ -81,7 +58,7 @@ const warmDir = join(root, 'warm');
 const loadBefore = loadavg();
 try {
   const prime = await runChild(warmDir);
-  console.log(`python executor, new-process start to first result (store: ${prime.store}; Node ${process.version}; load average ${loadBefore.map((l) => l.toFixed(2)).join(' ')})`);
+  console.log(`python executor, new-process start to first result (DiskCache; Node ${process.version}; load average ${loadBefore.map((l) => l.toFixed(2)).join(' ')})`);
   console.log(`  priming run: ${prime.ms.toFixed(0)} ms, snapshot ${(prime.status.snapshotBytes / 2 ** 20).toFixed(1)} MiB ${prime.status.snapshot}`);
   const cold = [];
   const warm = [];

@@ -1,13 +1,21 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bytes, text } from '../../test/support.js';
+import { DiskCache } from '../cache/disk-cache.js';
 import { defineFunction, type FunctionSpec } from '../function.js';
 import { createRegistry, type RunOptions } from '../registry.js';
 import type { CallResult, CallSuccess } from '../result.js';
-import { pythonExecutor } from './executor.js';
+import { pythonCacheEngine, pythonExecutor } from './executor.js';
 
 // Pyodide starts in seconds: one pool per executor, each interpreter used for exactly one call.
-const python = pythonExecutor();
-const seeded = pythonExecutor({ sources: new URL('../../test/deterministic-sources.mjs', import.meta.url) });
+// The first interpreter loads cold and makes the snapshot; the others are restored from it (so
+// these tests run on both kinds), kept in a DiskCache in a directory of the test's own.
+const cacheDir = mkdtempSync(join(tmpdir(), 'shimkit-python-test-'));
+const cache = new DiskCache({ dir: cacheDir, engine: pythonCacheEngine() });
+const python = pythonExecutor({ cache });
+const seeded = pythonExecutor({ sources: new URL('../../test/deterministic-sources.mjs', import.meta.url), cache });
 const registry = createRegistry({ executors: [python] });
 const seededRegistry = createRegistry({ executors: [seeded] });
 const MiB = 2 ** 20;
@@ -17,6 +25,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await python.close();
   await seeded.close();
+  rmSync(cacheDir, { recursive: true, force: true });
 });
 
 const fn = (source: string, extra: Partial<FunctionSpec> = {}) => defineFunction({ name: 'payload', executorType: 'python', payload: bytes(source), ...extra });

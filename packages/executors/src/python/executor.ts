@@ -26,9 +26,9 @@ import type { Executor, ExecutorCall, ExecutorReturn } from '../executor.js';
 import { FunctionFault } from '../result.js';
 import { flattenArguments } from '../wasm/teaclave-abi.js';
 import type { PythonBoot, PythonJob, PythonJobResult, PythonReady, PythonWorkerData } from './protocol.js';
-import { InterpreterSnapshots, type PythonStartStatus, type SnapshotStore } from './snapshots.js';
+import { defaultPythonCache, InterpreterSnapshots, type PythonStartStatus, type SnapshotStore } from './snapshots.js';
 
-export type { PythonStartStatus, SnapshotStore } from './snapshots.js';
+export { defaultPythonCache, pythonCacheEngine, type CodeCacheOrigin, type PythonStartStatus, type SnapshotOrigin, type SnapshotStore } from './snapshots.js';
 
 /** Options of the python executor. */
 export interface PythonExecutorOptions {
@@ -47,7 +47,9 @@ export interface PythonExecutorOptions {
   /**
    * Where snapshots (and V8's code cache of Pyodide's glue) persist across processes, so a new
    * process starts its first interpreter from them: a `DiskCache` from `@shimkit/executors/cache`
-   * or any {@link SnapshotStore}. False or undefined: kept for this process only.
+   * or any {@link SnapshotStore}. Default: `defaultPythonCache()`, a `DiskCache` at
+   * `defaultCacheDir()` (`$SHIMKIT_CACHE_DIR`, else `$XDG_CACHE_HOME/shimkit/executors`, else
+   * `~/.cache/shimkit/executors`). False: kept for this process only.
    */
   readonly cache?: SnapshotStore | false;
 }
@@ -95,7 +97,7 @@ export function pythonExecutor(options: PythonExecutorOptions = {}): PythonExecu
   const live = new Set<Worker>();
   const snapshots = new InterpreterSnapshots({
     enabled: options.snapshot ?? true,
-    ...(options.cache === undefined || options.cache === false ? {} : { store: options.cache }),
+    ...(options.cache === false || options.snapshot === false ? {} : { store: options.cache ?? defaultPythonCache() }),
     ...(options.sources === undefined ? {} : { sources: String(options.sources) }),
   });
 
@@ -202,6 +204,7 @@ export function pythonExecutor(options: PythonExecutorOptions = {}): PythonExecu
     } finally {
       // One call per interpreter: nothing can pass to the next task.
       void interp.worker.terminate();
+      snapshots.startWrites();
       refill(call.limits.memoryBytes);
     }
   }

@@ -23,8 +23,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { sha256 } from '@noble/hashes/sha2.js';
-import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
+import { cacheKey, DiskCache, defaultCacheDir, engineId, nodeEngineParts } from '../cache/disk-cache.js';
 import { ASM_WRAPPER_VERSION } from './asm-script.js';
 import { DRIVER, SETUP } from './driver.js';
 import type { PythonBoot, PythonReady } from './protocol.js';
@@ -100,14 +99,23 @@ export function pyodideFiles(): PyodideFiles {
   return files;
 }
 
-function digest(...parts: string[]): string {
-  const h = sha256.create();
-  for (const p of parts) {
-    const b = utf8ToBytes(p);
-    h.update(utf8ToBytes(`${b.length}:`));
-    h.update(b);
-  }
-  return bytesToHex(h.digest());
+/**
+ * The engine id of the python executor's entries: Node, V8, the executors' version and the store
+ * format (`nodeEngineParts`), with Pyodide's version and build id.
+ * @example new DiskCache({ dir, engine: pythonCacheEngine() })
+ */
+export function pythonCacheEngine(): string {
+  const f = pyodideFiles();
+  return engineId({ ...nodeEngineParts(), kind: 'python-start', pyodide: f.version, pyodideBuild: f.buildId });
+}
+
+/**
+ * The default store: a `DiskCache` at `defaultCacheDir()` (`$SHIMKIT_CACHE_DIR`, else the XDG
+ * cache directory) under `pythonCacheEngine()`.
+ * @example pythonExecutor({ cache: defaultPythonCache() })
+ */
+export function defaultPythonCache(): DiskCache {
+  return new DiskCache({ dir: defaultCacheDir(), engine: pythonCacheEngine() });
 }
 
 /**
@@ -116,13 +124,13 @@ function digest(...parts: string[]): string {
  */
 export function snapshotKey(sources: string | undefined): string {
   const f = pyodideFiles();
-  return digest(FORMAT, f.version, f.buildId, String(f.sizes.wasm), String(f.sizes.asmJs), String(f.sizes.stdlib), DRIVER, SETUP, sources ?? 'default sources');
+  return cacheKey(FORMAT, f.version, f.buildId, String(f.sizes.wasm), String(f.sizes.asmJs), String(f.sizes.stdlib), DRIVER, SETUP, sources ?? 'default sources');
 }
 
 /** The store key of V8's code cache of `pyodide.asm.js` (V8 verifies its own version and the source too). */
 export function codeCacheKey(): string {
   const f = pyodideFiles();
-  return digest('shimkit pyodide.asm.js code cache', String(ASM_WRAPPER_VERSION), f.version, f.buildId, String(f.sizes.asmJs), process.versions.v8);
+  return cacheKey('shimkit pyodide.asm.js code cache', String(ASM_WRAPPER_VERSION), f.version, f.buildId, String(f.sizes.asmJs), process.versions.v8);
 }
 
 /** Copies bytes into memory every worker can read without a copy of its own. */
@@ -146,6 +154,8 @@ export class InterpreterSnapshots {
   readonly #startMs: { first?: number; lastRestored?: number; lastCold?: number } = {};
   readonly #stored = { ok: 0, failed: 0 };
   readonly #writes = new Set<Promise<void>>();
+  /** Writes wait for `startWrites()` (after a call: hashing 20 MB must not delay the call's result). */
+  readonly #queued: Array<[string, Uint8Array]> = [];
   readonly #notes = new Set<string>();
 
   constructor(options: SnapshotOptions) {
@@ -234,8 +244,17 @@ export class InterpreterSnapshots {
   }
 
   #persist(key: string, bytes: Uint8Array): void {
+    if (this.#options.store !== undefined) this.#queued.push([key, bytes]);
+  }
+
+  /** Starts the queued writes to the store (the executor calls it once a call is over). */
+  startWrites(): void {
     const store = this.#options.store;
     if (store === undefined) return;
+    for (const [key, bytes] of this.#queued.splice(0)) this.#write(store, key, bytes);
+  }
+
+  #write(store: SnapshotStore, key: string, bytes: Uint8Array): void {
     const write: Promise<void> = store
       .put(key, bytes)
       .catch(() => false)
@@ -249,6 +268,7 @@ export class InterpreterSnapshots {
 
   /** Resolves when every store write started so far has finished. */
   async flushed(): Promise<void> {
+    this.startWrites();
     while (this.#writes.size > 0) await Promise.all([...this.#writes]);
   }
 
