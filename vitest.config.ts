@@ -1,6 +1,7 @@
 /**
- * The test matrix: one vitest project per shared package, and one (or, for unix, two) per link
- * preset of `@shimkit/os-shim` — the backend projects are derived from the presets, so a new
+ * The test matrix: one vitest project per shared package, one (`docs`) for the documentation's
+ * links, and one (or, for unix, two) per link preset of `@shimkit/os-shim` — the backend
+ * projects are derived from the presets, so a new
  * target gets its project (`packages/os-<name>`, named after the target) from its preset entry.
  * CI runs each project as one matrix cell (`npx vitest run --project <name>`; the cells are read
  * from this file by `.ci/projects.mjs`); package `test` scripts run their own projects through
@@ -131,6 +132,10 @@ export default defineConfig({
         test: { name: 'cli', root: pkg('cli'), include: ['src/**/*.test.ts'], globalSetup, testTimeout: 300_000 },
       },
       { resolve: { alias: SOURCES }, test: { name: 'os-unikernel', root: pkg('os-unikernel'), include: ['src/**/*.test.ts'], globalSetup } },
+      {
+        // The documentation: every relative link in the READMEs and docs pages resolves (no build needed).
+        test: { name: 'docs', root: fileURLToPath(new URL('./docs', import.meta.url)), include: ['**/*.test.ts'] },
+      },
       {
         // Function executors: the model, builtins, our WASI host and the wasm executor (real C and
         // WAT modules, built by the project's own global setup). Linked to the unix backend as a

@@ -17,7 +17,8 @@
  * A timing source also sets `startupAssessment`: before it is credited for the first time, the
  * samples of its passing start-up run go through the predictor-based assessment of
  * `startup-assessment.ts` (at once, or sliced over later calls), and an estimate below
- * `minEntropy` makes the state `permanent` at once (a predictable source does not become
+ * `ASSESSMENT_MARGIN` (2) × `minEntropy`, or more than 90 % stuck samples, makes the state
+ * `permanent` at once (a predictable source does not become
  * unpredictable by trying again).
  */
 
@@ -146,7 +147,7 @@ export class HealthMonitor {
 
   /**
    * Runs up to `slices` slices of a pending sliced assessment (each at most `SLICE` samples of one
-   * predictor); when it ends, the source becomes `healthy` or, below its claim, `permanent`.
+   * predictor); when it ends, the source becomes `healthy` or, below `ASSESSMENT_MARGIN` × its claim, `permanent`.
    * Returns true when no assessment is pending any more.
    */
   continueAssessment(slices = 1): boolean {

@@ -6,7 +6,7 @@
  * readings. It passes the SP 800-90B health tests with an assessed min-entropy of 1 bit per
  * sample (RCT cutoff 31, APT cutoff 609 of 1024) after a 1024-sample start-up run, which must
  * also pass the predictor-based start-up assessment (`../health/startup-assessment.ts`) with an
- * estimate of at least 1 bit per sample, else the source is never credited (the assessment runs
+ * estimate of at least 2 bits per sample (`ASSESSMENT_MARGIN` × the 1-bit claim), else the source is never credited (the assessment runs
  * a slice at the end of each main-loop iteration, from an `atExitIter` hook that removes itself
  * when done, so no single iteration or request pays for all of it); credited
  * samples are collected into 32-byte batches, and each batch goes into the next Fortuna pool,
