@@ -125,6 +125,8 @@ if (!restoring) {
   pyodide.unregisterJsModule('pyodide_js');
   pyodide.runPython(SETUP);
 }
+// Everything above that changes the interpreter is part of what a snapshot holds: change it and
+// bump FORMAT in snapshots.ts (the snapshot key), or stored snapshots of the old setup are restored.
 // The snapshot holds the interpreter as set up so far and nothing of this worker or of a call:
 // the streams, the interrupt buffer, the runner and the sealing below all come after it.
 const snapshot = boot.makeSnapshot && !restoring ? pyodide.makeMemorySnapshot() : undefined;
