@@ -88,6 +88,21 @@ const t0 = clock.monotonicNs();
 Object.defineProperty(performance, 'now', { value: () => Number(clock.monotonicNs() - t0) / 1e6 });
 
 const indexURL = `${dirname(require.resolve('pyodide/package.json'))}/`;
+// Compile Pyodide's wasm now, while the parent reads its store: V8 compiles in the background and
+// Pyodide's instantiation (below) takes the compiled module instead of compiling the same bytes
+// again (the bytes are compared in full; anything else goes to the real `instantiate`).
+const wasmBytes = readFileSync(join(indexURL, 'pyodide.asm.wasm'));
+const compiled = WebAssembly.compile(wasmBytes);
+compiled.catch(() => {});
+const realInstantiate = WebAssembly.instantiate.bind(WebAssembly) as (source: BufferSource | WebAssembly.Module, imports?: WebAssembly.Imports) => Promise<unknown>;
+(WebAssembly as { instantiate: unknown }).instantiate = async (source: BufferSource | WebAssembly.Module, imports?: WebAssembly.Imports) => {
+  if (ArrayBuffer.isView(source) && Buffer.from(source.buffer, source.byteOffset, source.byteLength).equals(wasmBytes)) {
+    (WebAssembly as { instantiate: unknown }).instantiate = realInstantiate;
+    const module = await compiled;
+    return { module, instance: await realInstantiate(module, imports) };
+  }
+  return realInstantiate(source, imports);
+};
 const { loadPyodide } = await import('pyodide');
 // What to start from: the parent sends it once it has read its snapshot store (we booted meanwhile).
 const boot = await new Promise<PythonBoot>((resolve) => port.once('message', resolve));
