@@ -134,7 +134,9 @@ describe('DiskCache: values', () => {
     expect(await cache.get(k1)).toBeUndefined();
     expect(await cache.put(k1, body(1000))).toBe(true);
     expect(await cache.put(k2, body(24, 2))).toBe(true);
-    expect(await cache.get(k1)).toEqual(body(1000));
+    const hit = await cache.get(k1);
+    expect(hit).toEqual(body(1000));
+    expect([hit!.byteOffset, hit!.buffer.byteLength]).toEqual([0, 1000]); // alone in its buffer: transferable as is
     expect(await cache.get(k2)).toEqual(body(24, 2));
     expect(files(dir)).toEqual([ENGINE_A]);
     expect(files(join(dir, ENGINE_A))).toEqual([`${k1}.entry`, `${k2}.entry`].sort());

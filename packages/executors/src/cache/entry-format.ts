@@ -102,18 +102,31 @@ export function encodeEntry(engine: string, key: string, body: Uint8Array): Uint
  */
 export function decodeEntry(bytes: Uint8Array, expect: { readonly engine: string; readonly key: string }): Uint8Array | EntryMissReason {
   if (bytes.length < ENTRY_HEADER_BYTES) return 'truncated';
-  for (let i = 0; i < ENTRY_MAGIC.length; i++) if (bytes[i] !== ENTRY_MAGIC[i]) return 'bad-magic';
-  const view = new DataView(bytes.buffer, bytes.byteOffset, ENTRY_HEADER_BYTES);
+  const body = bytes.subarray(ENTRY_HEADER_BYTES);
+  return checkEntry(bytes.subarray(0, ENTRY_HEADER_BYTES), body, expect) ?? body;
+}
+
+/**
+ * `decodeEntry` for a header and a body read into separate buffers (so the body can be handed out
+ * as a whole buffer of its own): `undefined` when `header` (exactly `ENTRY_HEADER_BYTES` long, else
+ * `'truncated'`) describes `body` for `expect`, else the miss reason. Never throws.
+ *
+ * @example
+ * const reason = checkEntry(header, body, { engine, key }); // undefined: body is good
+ */
+export function checkEntry(header: Uint8Array, body: Uint8Array, expect: { readonly engine: string; readonly key: string }): EntryMissReason | undefined {
+  if (header.length !== ENTRY_HEADER_BYTES) return 'truncated';
+  for (let i = 0; i < ENTRY_MAGIC.length; i++) if (header[i] !== ENTRY_MAGIC[i]) return 'bad-magic';
+  const view = new DataView(header.buffer, header.byteOffset, ENTRY_HEADER_BYTES);
   if (view.getUint32(OFFSET.version, true) !== CACHE_FORMAT_VERSION) return 'other-version';
-  if (bytesToHex(bytes.subarray(OFFSET.engine, OFFSET.engine + 16)) !== expect.engine) return 'other-engine';
-  if (bytesToHex(bytes.subarray(OFFSET.key, OFFSET.key + 32)) !== expect.key) return 'other-key';
+  if (bytesToHex(header.subarray(OFFSET.engine, OFFSET.engine + 16)) !== expect.engine) return 'other-engine';
+  if (bytesToHex(header.subarray(OFFSET.key, OFFSET.key + 32)) !== expect.key) return 'other-key';
   const stated = view.getBigUint64(OFFSET.length, true);
-  const actual = BigInt(bytes.length - ENTRY_HEADER_BYTES);
+  const actual = BigInt(body.length);
   if (actual < stated) return 'truncated';
   if (actual > stated) return 'length';
-  const body = bytes.subarray(ENTRY_HEADER_BYTES);
   const digest = sha256(body);
   let diff = 0;
-  for (let i = 0; i < 32; i++) diff |= digest[i]! ^ bytes[OFFSET.digest + i]!;
-  return diff === 0 ? body : 'digest';
+  for (let i = 0; i < 32; i++) diff |= digest[i]! ^ header[OFFSET.digest + i]!;
+  return diff === 0 ? undefined : 'digest';
 }
