@@ -18,8 +18,9 @@
  * - A read verifies the whole header and the body's SHA-256; a bad entry is a miss, is deleted
  *   (unless another writer replaced the file meanwhile) and counted in `discarded`.
  * - A hit sets the entry's mtime to now; after a put, entries are deleted oldest mtime first until
- *   the engine directory holds at most `maxBytes`; temp files older than 10 minutes (a crashed
- *   writer's) are deleted too, never a younger one (possibly another process's live write).
+ *   the engine directory holds at most `maxBytes`; temp files whose mtime is older than 10
+ *   minutes (a crashed writer's: a live write moves the mtime on each write) are deleted too,
+ *   never a younger one (possibly another process's live write).
  * - File-system trouble never throws: a read-only directory (`EACCES`, `EROFS`, `EPERM` when
  *   creating the directory or the temp file), a full disk (`ENOSPC`, `EDQUOT` at any step) or a
  *   directory that cannot be created turns writes off for this instance, with the reason in
@@ -324,7 +325,8 @@ export class DiskCache {
    * `maxBytes`.
    *
    * @param key 64 lowercase hex characters (`cacheKey(...)`).
-   * @param body the bytes to store (not kept: written before the promise settles).
+   * @param body the bytes to store (not kept; do not modify them before the promise settles — a
+   *   body changed after its digest was taken would be stored as an entry that reads as a miss).
    * @returns true when stored; false when writes are off, the entry alone exceeds `maxBytes`, or
    *   the write failed (a read-only or full directory also turns writes off). Never rejects for
    *   file-system trouble.
