@@ -39,12 +39,15 @@ import { WasiHost } from '../wasi/host.js';
 import { flattenArguments } from '../wasm/teaclave-abi.js';
 import { BOOTSTRAP } from './bootstrap.js';
 import { EngineCache, type EngineSource, readInstalledQuickjsWasm } from './engine.js';
+import type { ModuleCache } from '../cache/module-cache.js';
 
 /** Options of the js executor. */
 export interface JsExecutorOptions {
   /** The `quickjs-wasi` engine bytes (default: read from the installed package, Node). */
   readonly engine?: EngineSource;
-  /** Compiled engines kept, one per memory cap (default 4). */
+  /** The compiled-module cache (default: `sharedModuleCache()`, shared with the wasm executor). */
+  readonly moduleCache?: ModuleCache;
+  /** Compiled engines kept in a cache of this executor's own, one per memory cap (ignored when `moduleCache` is given). */
   readonly cacheSize?: number;
   /** QuickJS's native stack limit in bytes (default 256 KiB). */
   readonly maxStackBytes?: number;
@@ -109,7 +112,7 @@ function classify(e: unknown, stopped: 'timeout' | 'cancelled' | undefined, dead
  * await registry.run({ function: fn, arguments: { name: 'ada' } }, { deadlineMs: 1000, memoryBytes: 32 << 20 });
  */
 export function jsExecutor(options: JsExecutorOptions = {}): Executor {
-  const engines = new EngineCache(options.engine ?? readInstalledQuickjsWasm, options.cacheSize ?? 4);
+  const engines = new EngineCache(options.engine ?? readInstalledQuickjsWasm, options.moduleCache ?? options.cacheSize);
   const maxStack = options.maxStackBytes ?? 256 * 1024;
 
   async function execute(call: ExecutorCall): Promise<ExecutorReturn> {
@@ -240,7 +243,7 @@ export function jsExecutor(options: JsExecutorOptions = {}): Executor {
     return { value: done.value, stdout: stdout.bytes(), stderr: stderr.bytes(), usage: engineMemory === undefined ? {} : { peakMemoryBytes: engineMemory.buffer.byteLength } };
   }
 
-  return { name: 'js', aliases: ['javascript', 'quickjs'], execute };
+  return { name: 'js', aliases: ['javascript', 'quickjs'], execute, status: () => ({ moduleCache: engines.cache.stats(), runner: 'in-thread' }) };
 }
 
 function stopFault(kind: 'timeout' | 'cancelled', deadlineMs: number | undefined): FunctionFault {

@@ -38,7 +38,7 @@ export interface WasmJob {
 
 export type WasmJobResult =
   | { ok: true; value: string; outputs: Map<string, Uint8Array>; stdout: Uint8Array; stderr: Uint8Array; peakMemoryBytes?: number }
-  | { ok: false; kind: FaultKind; message: string; exitCode?: number; stdout: Uint8Array; stderr: Uint8Array; peakMemoryBytes?: number };
+  | { ok: false; kind: FaultKind; message: string; exitCode?: number; code?: string; stdout: Uint8Array; stderr: Uint8Array; peakMemoryBytes?: number };
 
 const WASI = new Set<string>(WASI_PREVIEW1_FUNCTIONS);
 const TEACLAVE = new Set<string>(TEACLAVE_IMPORTS);
