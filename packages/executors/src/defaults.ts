@@ -11,7 +11,8 @@
 
 import { builtinExecutor } from './builtin/index.js';
 import type { Executor, ExecutorCall } from './executor.js';
-import { jsExecutor } from './js/executor.js';
+import { type JsRunner, jsExecutor } from './js/executor.js';
+import { runJsJob } from './js/job.js';
 import { FunctionFault } from './result.js';
 import { entropyRandom, osClock } from './sources.js';
 import { inThreadRunner, type WasmRunner, wasmExecutor } from './wasm/executor.js';
@@ -22,29 +23,39 @@ const isNode = (): boolean => {
 };
 
 /**
- * The wasm runner of `defaultExecutors()`: on Node, the process-wide worker pool (`sharedWasmPool()`
- * from `@shimkit/executors/worker`), imported on the first call that can use it; elsewhere, or when
- * that import fails (the reason is in `status()`), the caller's thread. A call with a clock or random
- * source other than the defaults (`osClock`, `entropyRandom`) runs in the caller's thread, where
- * those objects live.
- * @example createRegistry({ executors: [wasmExecutor({ runner: lazyPoolRunner() })] })
+ * The wasm and js runner of `defaultExecutors()`: on Node, the process-wide worker pool
+ * (`sharedWasmPool()` from `@shimkit/executors/worker`), imported on the first call that can use it;
+ * elsewhere, or when that import fails (the reason is in `status()`), the caller's thread. A call
+ * with a clock or random source other than the defaults (`osClock`, `entropyRandom`) runs in the
+ * caller's thread, where those objects live.
+ * @example
+ * const runner = lazyPoolRunner();
+ * createRegistry({ executors: [wasmExecutor({ runner }), jsExecutor({ runner })] });
  */
-export function lazyPoolRunner(): WasmRunner {
-  let pool: Promise<WasmRunner | undefined> | undefined;
-  let loaded: WasmRunner | undefined;
+export function lazyPoolRunner(): WasmRunner & JsRunner {
+  let pool: Promise<(WasmRunner & JsRunner) | undefined> | undefined;
+  let loaded: (WasmRunner & JsRunner) | undefined;
   let unavailable: string | undefined = isNode() ? undefined : 'not Node';
+  const load = (call: ExecutorCall): Promise<(WasmRunner & JsRunner) | undefined> | undefined => {
+    if (unavailable !== undefined || call.clock !== osClock || call.random !== entropyRandom) return undefined;
+    pool ??= import('./pool/wasm-pool.js').then(
+      (m) => (loaded = m.sharedWasmPool()),
+      (e: unknown) => {
+        unavailable = `worker pool unavailable: ${e instanceof Error ? e.message : String(e)}`;
+        return undefined;
+      },
+    );
+    return pool;
+  };
   return {
     async run(job, call) {
-      if (unavailable !== undefined || call.clock !== osClock || call.random !== entropyRandom) return inThreadRunner.run(job, call);
-      pool ??= import('./pool/wasm-pool.js').then(
-        (m) => (loaded = m.sharedWasmPool()),
-        (e: unknown) => {
-          unavailable = `worker pool unavailable: ${e instanceof Error ? e.message : String(e)}`;
-          return undefined;
-        },
-      );
-      const runner = await pool;
+      const runner = await load(call);
       return runner === undefined ? inThreadRunner.run(job, call) : runner.run(job, call);
+    },
+    async runJs(job, call) {
+      const runner = await load(call);
+      if (runner !== undefined) return runner.runJs(job, call);
+      return runJsJob(job, { clock: call.clock, random: call.random, signal: call.signal });
     },
     status() {
       if (unavailable !== undefined) return { kind: 'in-thread', reason: unavailable };
@@ -78,5 +89,6 @@ export function lazyPythonExecutor(): Executor {
  * @example const registry = createRegistry({ executors: [...defaultExecutors(), myExecutor] });
  */
 export function defaultExecutors(): Executor[] {
-  return [builtinExecutor(), wasmExecutor({ runner: lazyPoolRunner() }), jsExecutor(), lazyPythonExecutor()];
+  const runner = lazyPoolRunner();
+  return [builtinExecutor(), wasmExecutor({ runner }), jsExecutor({ runner }), lazyPythonExecutor()];
 }

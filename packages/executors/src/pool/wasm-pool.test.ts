@@ -4,6 +4,7 @@ import { ModuleCache } from '../cache/module-cache.js';
 import { defineFunction } from '../function.js';
 import { createRegistry } from '../registry.js';
 import type { CallResult } from '../result.js';
+import { jsExecutor } from '../js/executor.js';
 import { wasmExecutor } from '../wasm/executor.js';
 import { type WasmPool, wasmPool } from './wasm-pool.js';
 
@@ -92,6 +93,33 @@ describe('the wasm worker pool (piscina)', () => {
     expect(summary(await loop)).toBe('cancelled ');
     expect(pool.status().terminatedAfterAbort).toBe(1);
     expect(summary(await registry.run({ function: answer }))).toBe('ok 42 ');
+  });
+
+  it('js calls on the pool: a script loop stopped at its deadline, queued scripts complete, outputs committed, the engine compiled once', async () => {
+    const pool = wasmPool({ threads: 1 });
+    pools.push(pool);
+    const cache = new ModuleCache();
+    const registry = createRegistry({ executors: [jsExecutor({ runner: pool, moduleCache: cache })] });
+    const js = (name: string, source: string, extra = {}) => defineFunction({ name, executorType: 'js', payload: new TextEncoder().encode(source), ...extra });
+    const spin = js('spin', 'export function entrypoint() { for (;;) {} }');
+    const greet = js('greet', 'export const entrypoint = (a) => { console.log("hi " + a.name); return "hello " + a.name; };', { arguments: [{ key: 'name' }] });
+    const copy = js('copy', 'export function entrypoint(a, ctx) { ctx.write("out", ctx.readText("in").toUpperCase()); return "copied"; }', {
+      inputs: [{ name: 'in' }],
+      outputs: [{ name: 'out' }],
+    });
+    expect(summary(await registry.run({ function: greet, arguments: { name: 'ada' } }))).toBe('ok hello ada hi ada\n');
+    const loop = registry.run({ function: spin }, { deadlineMs: 300 });
+    const queued = [
+      registry.run({ function: greet, arguments: { name: 'bob' } }),
+      registry.run({ function: copy, inputs: { in: new TextEncoder().encode('abc') }, outputs: ['out'] }),
+    ];
+    const [l, g, c] = (await Promise.all([loop, ...queued])) as [CallResult, CallResult, CallResult];
+    expect(summary(l)).toBe('timeout ');
+    expect(summary(g)).toBe('ok hello bob hi bob\n');
+    expect(c).toMatchObject({ ok: true, value: 'copied', outputs: { out: new TextEncoder().encode('ABC') } });
+    expect(cache.stats()).toMatchObject({ misses: 1, entries: 1 });
+    expect(pool.status()).toMatchObject({ postedModules: 4, postedBytes: 0, workers: 1, queued: 0, running: 0 });
+    expect(registry.status().js).toMatchObject({ moduleCache: { misses: 1 }, runner: { threads: 1 } });
   });
 
   it('rejects bad options with ERR_INVALID_OPTIONS', () => {

@@ -29,6 +29,8 @@ import type { Worker } from 'node:worker_threads';
 import { Piscina } from 'piscina';
 import { ExecutorError } from '../errors.js';
 import type { ExecutorCall } from '../executor.js';
+import type { JsJob, JsJobResult } from '../js/job.js';
+import type { JsRunner } from '../js/executor.js';
 import type { WasmRunner } from '../wasm/executor.js';
 import type { WasmJob, WasmJobResult } from '../wasm/job.js';
 
@@ -66,8 +68,10 @@ export type WasmPoolStatus = {
   readonly postedBytes: number;
 };
 
-/** A wasm runner on a worker pool. */
-export interface WasmPool extends WasmRunner {
+/** A wasm (and js) runner on a worker pool. */
+export interface WasmPool extends WasmRunner, JsRunner {
+  /** Runs a js job (QuickJS engine module posted) on the pool, under the same queue bound and deadline handling. */
+  runJs(job: JsJob, call: ExecutorCall): Promise<JsJobResult>;
   /** Nanoseconds from each abort of a running call to its worker's exit, most recent last (up to 1000). */
   readonly cancelLatenciesNs: readonly number[];
   status(): WasmPoolStatus;
@@ -121,7 +125,8 @@ export function wasmPool(options: WasmPoolOptions = {}): WasmPool {
       workerData,
     });
 
-  async function run(job: WasmJob, call: ExecutorCall): Promise<WasmJobResult> {
+  // Every failure made here has the shape both result types share ({ ok: false, kind, message, code, stdout, stderr }).
+  async function submit(job: WasmJob | JsJob, call: ExecutorCall): Promise<WasmJobResult | JsJobResult> {
     if (inflight >= threads + maxQueue) {
       counters.rejectedQueueFull++;
       return {
@@ -155,7 +160,7 @@ export function wasmPool(options: WasmPoolOptions = {}): WasmPool {
     call.signal.addEventListener('abort', onAbort, { once: true });
     inflight++;
     try {
-      const r = (await pool.run(job, { signal: call.signal })) as WasmJobResult;
+      const r = (await pool.run(job, { signal: call.signal })) as WasmJobResult | JsJobResult;
       counters.completed++;
       return r;
     } catch (e) {
@@ -179,7 +184,8 @@ export function wasmPool(options: WasmPoolOptions = {}): WasmPool {
   }
 
   return {
-    run,
+    run: (job: WasmJob, call: ExecutorCall) => submit(job, call) as Promise<WasmJobResult>,
+    runJs: (job: JsJob, call: ExecutorCall) => submit(job, call) as Promise<JsJobResult>,
     cancelLatenciesNs: latencies,
     status(): WasmPoolStatus {
       const queued = piscina?.queueSize ?? 0;

@@ -1,6 +1,7 @@
 /**
- * The body of a wasm pool worker (Node, loaded by piscina in each worker thread): runs each job
- * it is sent with `runWasmJob` and returns the result. The job carries a compiled
+ * The body of a pool worker (Node, loaded by piscina in each worker thread): runs each job it is
+ * sent — a wasm job with `runWasmJob`, a js job (`kind: 'js'`) with `runJsJob`, whose module is
+ * imported on the first js job — and returns the result. Each job carries a compiled
  * `WebAssembly.Module` (structured clone shares the compiled code with this thread: nothing is
  * recompiled here).
  *
@@ -13,10 +14,12 @@
 import { workerData } from 'node:worker_threads';
 import { type Clock, entropyRandom, osClock, type RandomSource } from '../sources.js';
 import { runWasmJob, type WasmJob, type WasmJobResult } from '../wasm/job.js';
+import type { JsJob, JsJobResult } from '../js/job.js';
 
 type Sources = { clock: Clock; random: RandomSource };
 
 let sources: Promise<Sources> | undefined;
+let js: Promise<typeof import('../js/job.js')> | undefined;
 
 async function load(): Promise<Sources> {
   const data = workerData as { sources?: string } | undefined;
@@ -25,6 +28,8 @@ async function load(): Promise<Sources> {
 }
 
 /** Runs one job in this worker. Never throws for a guest fault: every ending is a result. */
-export default async function runTask(job: WasmJob): Promise<WasmJobResult> {
-  return runWasmJob(job, await (sources ??= load()));
+export default async function runTask(job: WasmJob | JsJob): Promise<WasmJobResult | JsJobResult> {
+  const s = await (sources ??= load());
+  if ('kind' in job && job.kind === 'js') return (await (js ??= import('../js/job.js'))).runJsJob(job, s);
+  return runWasmJob(job as WasmJob, s);
 }
