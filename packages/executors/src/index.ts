@@ -51,7 +51,8 @@ export type { FileSystem, FsDirent, FsHandle, FsOpenOptions, FsStat } from './wa
 export { Errno, ErrnoError } from './wasi/errno.js';
 export { ALL_RIGHTS, Clockid, DIR_RIGHTS, FILE_RIGHTS, Fdflags, Filetype, Fstflags, Lookupflags, Oflags, Rights, Whence } from './wasi/constants.js';
 export { instantiateWarm, type WarmCallResult, type WarmInstance, type WarmOptions } from './wasm/warm-instance.js';
-export { jsExecutor, type JsExecutorOptions } from './js/executor.js';
+export { type JsCallContext, jsExecutor, type JsExecutorOptions, type JsRunner, runJsCall } from './js/executor.js';
+export { type JsJob, type JsJobResult, runJsJob } from './js/job.js';
 export { type EngineSource, readInstalledQuickjsWasm } from './js/engine.js';
 export { defaultExecutors, lazyPoolRunner, lazyPythonExecutor } from './defaults.js';
 export { type CachedModule, ModuleCache, type ModuleCacheOptions, type ModuleCacheStats, moduleDigest, sharedModuleCache } from './cache/module-cache.js';

@@ -68,6 +68,7 @@ const digests = new WeakMap<Uint8Array, string>();
 /**
  * Hex SHA-256 of `bytes`, memoised per array object.
  * @param memoise - false to hash again (bytes that may have changed in place).
+ * @example moduleDigest(new TextEncoder().encode('abc')) // 'ba7816bf…f20015ad'
  */
 export function moduleDigest(bytes: Uint8Array, memoise = true): string {
   if (memoise) {

@@ -177,6 +177,7 @@ export type JsCallContext = Pick<ExecutorCall, 'arguments' | 'runtime' | 'signal
 /**
  * Runs one script on a fresh instance of the compiled engine, in this thread.
  * @throws FunctionFault for every way the call can fail (kind and code as documented above).
+ * @example const r = await runJsCall(engineModule, 'export const entrypoint = () => "hi"', call, 256 * 1024);
  */
 export async function runJsCall(module: WebAssembly.Module, source: string, call: JsCallContext, maxStack: number): Promise<ExecutorReturn> {
   const stdout = new Capture('stdout', call.limits.streamBytes);

@@ -32,7 +32,10 @@ export type JsJobResult =
 
 const EMPTY = new Uint8Array(0);
 
-/** Runs one js job with these sources (and, in the caller's thread, the caller's signal). Never throws. */
+/**
+ * Runs one js job with these sources (and, in the caller's thread, the caller's signal). Never throws.
+ * @example const r = await runJsJob(job, { clock: osClock, random: entropyRandom }); // { ok: true, value, outputs, stdout, stderr }
+ */
 export async function runJsJob(job: JsJob, sources: { clock: Clock; random: RandomSource; signal?: AbortSignal }): Promise<JsJobResult> {
   const runtime = new FunctionRuntime(job.inputs, new Set(job.outputs), job.limits.outputBytes);
   const start = sources.clock.monotonicNs();

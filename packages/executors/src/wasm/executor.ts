@@ -44,10 +44,17 @@ export interface WasmExecutorOptions {
   readonly cacheSize?: number;
 }
 
-/** The cache key's variant for a memory cap. */
+/**
+ * The cache key's variant for a memory cap.
+ * @example capVariant(65536) // 'cap=65536'
+ */
 export const capVariant = (memoryBytes: number): string => `cap=${memoryBytes}`;
 
-/** Caps the payload's memory to `memoryBytes` and compiles it, turning each refusal into its typed fault. */
+/**
+ * Caps the payload's memory to `memoryBytes` and compiles it, turning each refusal into its typed fault.
+ * @throws FunctionFault kind 'memory' (`ERR_MEMORY_CAP`), kind 'invalid' (`ERR_UNSUPPORTED_MODULE`, `ERR_INVALID_MODULE`).
+ * @example const { module } = await compileCapped(bytes, 64 << 20);
+ */
 export async function compileCapped(payload: Uint8Array, memoryBytes: number): Promise<CachedModule> {
   let capped;
   try {
