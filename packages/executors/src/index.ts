@@ -41,7 +41,7 @@ export {
   privateJoinAndComputeSpec,
 } from './builtin/index.js';
 export { capVariant, compileCapped, inThreadRunner, type WasmExecutorOptions, type WasmRunner, wasmExecutor } from './wasm/executor.js';
-export { classify, runWasmJob, unknownImports, type WasmJob, type WasmJobResult } from './wasm/job.js';
+export { classify, jobFault, runWasmJob, unknownImports, type WasmJob, type WasmJobResult } from './wasm/job.js';
 export { type CappedModule, capModuleMemory, MemoryCapError, WASM_PAGE } from './wasm/module-limits.js';
 export { flattenArguments, TEACLAVE_IMPORTS } from './wasm/teaclave-abi.js';
 export { defaultSleep, WASI_PREVIEW1_FUNCTIONS, WasiHost, type WasiOptions } from './wasi/host.js';

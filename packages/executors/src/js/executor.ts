@@ -36,6 +36,7 @@ import { FunctionFault } from '../result.js';
 import type { OutputStream } from '../runtime.js';
 import { entropyRandom, osClock } from '../sources.js';
 import { WasiHost } from '../wasi/host.js';
+import { jobFault } from '../wasm/job.js';
 import { flattenArguments } from '../wasm/teaclave-abi.js';
 import { BOOTSTRAP } from './bootstrap.js';
 import { EngineCache, type EngineSource, readInstalledQuickjsWasm } from './engine.js';
@@ -151,14 +152,7 @@ export function jsExecutor(options: JsExecutorOptions = {}): Executor {
       },
       call,
     );
-    if (!r.ok) {
-      throw new FunctionFault(r.kind, r.message, {
-        ...(r.exitCode === undefined ? {} : { exitCode: r.exitCode }),
-        ...(r.code === undefined ? {} : { code: r.code }),
-        stdout: r.stdout,
-        stderr: r.stderr,
-      });
-    }
+    if (!r.ok) throw jobFault(r);
     for (const [name, bytes] of Object.entries(r.outputs)) call.runtime.putOutput(name, bytes);
     return { value: r.value, stdout: r.stdout, stderr: r.stderr, usage: r.peakMemoryBytes === undefined ? {} : { peakMemoryBytes: r.peakMemoryBytes } };
   }

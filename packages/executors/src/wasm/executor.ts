@@ -20,7 +20,7 @@ import type { Executor, ExecutorCall } from '../executor.js';
 import { FunctionFault } from '../result.js';
 import { type CachedModule, ModuleCache, sharedModuleCache } from '../cache/module-cache.js';
 import { capModuleMemory, MemoryCapError } from './module-limits.js';
-import { runWasmJob, type WasmJob, type WasmJobResult } from './job.js';
+import { jobFault, runWasmJob, type WasmJob, type WasmJobResult } from './job.js';
 
 /** Runs prepared jobs somewhere (this thread, a worker pool…). */
 export interface WasmRunner {
@@ -107,14 +107,7 @@ export function wasmExecutor(options: WasmExecutorOptions = {}): Executor {
         deadlineNs: call.limits.deadlineNs,
       };
       const r = await runner.run(job, call);
-      if (!r.ok) {
-        throw new FunctionFault(r.kind, r.message, {
-          ...(r.exitCode === undefined ? {} : { exitCode: r.exitCode }),
-          ...(r.code === undefined ? {} : { code: r.code }),
-          stdout: r.stdout,
-          stderr: r.stderr,
-        });
-      }
+      if (!r.ok) throw jobFault(r);
       for (const [name, bytes] of r.outputs) call.runtime.putOutput(name, bytes);
       return { value: r.value, stdout: r.stdout, stderr: r.stderr, usage: r.peakMemoryBytes === undefined ? {} : { peakMemoryBytes: r.peakMemoryBytes } };
     },
