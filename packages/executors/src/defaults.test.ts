@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { bytes } from '../test/support.js';
-import { createRegistry, defineFunction } from './index.js';
+import { createUnsafeDeterministicRandom } from '../test/unsafe-random.mjs';
+import { bytes, text, wasm } from '../test/support.js';
+import { createRegistry, defineFunction, fixedClock } from './index.js';
 
 describe('the default registry', () => {
   const registry = createRegistry();
@@ -16,4 +17,34 @@ describe('the default registry', () => {
     expect(a.ok && a.value).toBe('hello ada');
     expect(b.ok && b.value).toBe('evalcaet');
   }, 120_000);
+});
+
+describe('the default wasm runner on Node: the shared worker pool', () => {
+  const faults = defineFunction({ name: 'faults', executorType: 'wasm', payload: wasm('faults'), arguments: [{ key: 'mode' }] });
+  const answer = defineFunction({ name: 'answer', executorType: 'wasm', payload: wasm('trivial') });
+
+  it('runs wasm calls on the pool: an infinite loop is stopped at the deadline, status shows the pool and the cache', async () => {
+    const registry = createRegistry();
+    // Warm: load the pool and start its workers, so the loop below is running when its deadline passes.
+    expect(await registry.run({ function: answer })).toMatchObject({ ok: true, value: '42' });
+    expect(await registry.run({ function: faults, arguments: { mode: 'trap' } })).toMatchObject({ ok: false, kind: 'trap' });
+    const loop = await registry.run({ function: faults, arguments: { mode: 'loop' } }, { deadlineMs: 300 });
+    expect(loop).toMatchObject({ ok: false, kind: 'timeout' });
+    expect(await registry.run({ function: answer })).toMatchObject({ ok: true, value: '42' });
+    const status = registry.status().wasm as { runner: Record<string, unknown>; moduleCache: Record<string, number> };
+    expect(status.runner).toMatchObject({ kind: 'worker pool', postedBytes: 0 });
+    expect(status.runner.workers).toBeGreaterThan(0);
+    expect(status.runner.terminatedAfterAbort).toBeGreaterThanOrEqual(1);
+    expect(status.moduleCache.entries).toBeGreaterThanOrEqual(2);
+  });
+
+  it('a call with an injected clock and random source runs in this thread with them (replayable output)', async () => {
+    const replay = defineFunction({ name: 'replay', executorType: 'wasm', payload: wasm('replay') });
+    const run = () =>
+      createRegistry({ random: createUnsafeDeterministicRandom(bytes('replay')), clock: fixedClock(1_700_000_000_123_456_789n, 5000n) }).run({ function: replay });
+    const [a, b] = [await run(), await run()];
+    expect(a.ok && b.ok).toBe(true);
+    expect(text(a.stdout)).toBe(text(b.stdout));
+    expect(text(a.stdout)).toContain('realtime=1700000000123456789 monotonic=5000');
+  });
 });

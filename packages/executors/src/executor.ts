@@ -61,4 +61,10 @@ export interface Executor {
    * committed only when this returns.
    */
   execute(call: ExecutorCall): ExecutorReturn | Promise<ExecutorReturn>;
+  /**
+   * What the executor reports about itself for `registry.status()`: plain data (counters, sizes,
+   * names), e.g. the wasm executor's `{ moduleCache: { hits, misses, evictions, entries, bytes },
+   * runner: { workers, queued, … } }`. Optional.
+   */
+  status?(): Readonly<Record<string, unknown>>;
 }

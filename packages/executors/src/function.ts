@@ -5,8 +5,9 @@
  * description, optional }`), with the payload as bytes (Teaclave's clients carried it as a string
  * and failed above ~700 KB).
  *
- * `defineFunction` checks a registration once and freezes it; tasks are checked against it in
- * `task.ts`.
+ * `defineFunction` checks a registration once, copies its payload and freezes it; tasks are
+ * checked against it in `task.ts`. (A typed array cannot be frozen: the copy is the registration's
+ * own, and no code of ours writes to it.)
  */
 
 import { ExecutorError } from './errors.js';
@@ -135,7 +136,9 @@ export function defineFunction(spec: FunctionSpec): FunctionDefinition {
     name,
     description: spec.description ?? '',
     executorType,
-    payload,
+    // A copy the registration owns: the caller's later writes to its array cannot change what runs,
+    // and the module cache may memoise the payload's digest per array object (cache/module-cache.ts).
+    payload: payload.slice(),
     arguments: Object.freeze(args),
     inputs: checkFiles('input', spec.inputs),
     outputs: checkFiles('output', spec.outputs),

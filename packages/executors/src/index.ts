@@ -5,7 +5,7 @@
  * This entry holds the function model (registrations, tasks, the runtime, typed results), the
  * registry, the builtin executor, the wasm executor and our WASI preview-1 host with its
  * in-memory file system, and the js executor (QuickJS-NG on that host). Node-only parts live on their own subpaths: `./host-dir` (a host
- * directory as the guest's file system) and `./worker` (calls in worker threads with deadlines), `./python` (the Pyodide executor; the
+ * directory as the guest's file system) and `./worker` (the wasm worker pool: calls in worker threads with deadlines and a bounded queue), `./python` (the Pyodide executor; the
  * default registry loads it on the first python call).
  */
 
@@ -40,8 +40,8 @@ export {
   builtinFunctionSpec,
   privateJoinAndComputeSpec,
 } from './builtin/index.js';
-export { inThreadRunner, type WasmExecutorOptions, type WasmRunner, wasmExecutor } from './wasm/executor.js';
-export { classify, runWasmJob, unknownImports, type WasmJob, type WasmJobResult } from './wasm/job.js';
+export { capVariant, compileCapped, inThreadRunner, type WasmExecutorOptions, type WasmRunner, wasmExecutor } from './wasm/executor.js';
+export { classify, jobFault, runWasmJob, unknownImports, type WasmJob, type WasmJobResult } from './wasm/job.js';
 export { type CappedModule, capModuleMemory, MemoryCapError, WASM_PAGE } from './wasm/module-limits.js';
 export { flattenArguments, TEACLAVE_IMPORTS } from './wasm/teaclave-abi.js';
 export { defaultSleep, WASI_PREVIEW1_FUNCTIONS, WasiHost, type WasiOptions } from './wasi/host.js';
@@ -51,9 +51,11 @@ export type { FileSystem, FsDirent, FsHandle, FsOpenOptions, FsStat } from './wa
 export { Errno, ErrnoError } from './wasi/errno.js';
 export { ALL_RIGHTS, Clockid, DIR_RIGHTS, FILE_RIGHTS, Fdflags, Filetype, Fstflags, Lookupflags, Oflags, Rights, Whence } from './wasi/constants.js';
 export { instantiateWarm, type WarmCallResult, type WarmInstance, type WarmOptions } from './wasm/warm-instance.js';
-export { jsExecutor, type JsExecutorOptions } from './js/executor.js';
+export { type JsCallContext, jsExecutor, type JsExecutorOptions, type JsRunner, runJsCall } from './js/executor.js';
+export { type JsJob, type JsJobResult, runJsJob } from './js/job.js';
 export { type EngineSource, readInstalledQuickjsWasm } from './js/engine.js';
-export { defaultExecutors, lazyPythonExecutor } from './defaults.js';
+export { defaultExecutors, lazyPoolRunner, lazyPythonExecutor } from './defaults.js';
+export { type CachedModule, ModuleCache, type ModuleCacheOptions, type ModuleCacheStats, moduleDigest, sharedModuleCache } from './cache/module-cache.js';
 
 import { defaultExecutors } from './defaults.js';
 import { ExecutorRegistry, type RegistryOptions } from './registry.js';

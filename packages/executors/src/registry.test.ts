@@ -57,7 +57,10 @@ describe('function registration', () => {
     const fn = defineFunction({ name: 'big', executorType: 'peek', payload });
     const r = await registry.run({ function: fn });
     expect(r).toMatchObject({ ok: true, value: String(3 * 2 ** 20 + 7) });
-    expect(seen[0]).toBe(payload);
+    // The executor sees the registration's own copy (defineFunction copies the payload), byte for byte.
+    expect(seen[0]).toBe(fn.payload);
+    expect(seen[0] === payload).toBe(false); // (not `.not.toBe`: vitest deep-compares 3 MB on a failed Object.is)
+    expect(Buffer.compare(seen[0]!, payload)).toBe(0);
   });
 });
 

@@ -93,6 +93,24 @@ export class ExecutorRegistry {
     return this.#executors.get(name);
   }
 
+  /**
+   * Each executor's own report (`executor.status()`), by executor name (aliases not repeated);
+   * executors without `status` are left out. A `status()` that throws is reported as `{ error: message }`.
+   * @example registry.status().wasm // { moduleCache: { hits: 3, misses: 1, … }, runner: { workers: 2, queued: 0, … } }
+   */
+  status(): Record<string, Readonly<Record<string, unknown>>> {
+    const out: Record<string, Readonly<Record<string, unknown>>> = {};
+    for (const e of new Set(this.#executors.values())) {
+      if (typeof e.status !== 'function') continue;
+      try {
+        out[e.name] = e.status();
+      } catch (err) {
+        out[e.name] = { error: err instanceof Error ? err.message : String(err) };
+      }
+    }
+    return out;
+  }
+
   /** Registered names (aliases included). */
   names(): string[] {
     return [...this.#executors.keys()];

@@ -20,7 +20,7 @@ import { writerBody } from '../../test/disk-cache-bodies.mjs';
 import { asyncCodeOf, codeOf } from '../../test/support.js';
 import { cacheKey, DiskCache, type DiskCacheFileHandle, type DiskCacheFs, defaultCacheDir, EXECUTORS_VERSION, nodeDiskCacheFs, nodeEngineParts, STALE_TEMP_MS } from './disk-cache.js';
 import { engineId } from './engine-id.js';
-import { ENTRY_HEADER_BYTES } from './entry-format.js';
+import { decodeEntry, ENTRY_HEADER_BYTES } from './entry-format.js';
 
 const ENGINE_A = engineId({ test: 'engine-a' });
 const ENGINE_B = engineId({ test: 'engine-b' });
@@ -134,11 +134,15 @@ describe('DiskCache: values', () => {
     expect(await cache.get(k1)).toBeUndefined();
     expect(await cache.put(k1, body(1000))).toBe(true);
     expect(await cache.put(k2, body(24, 2))).toBe(true);
-    expect(await cache.get(k1)).toEqual(body(1000));
+    const hit = await cache.get(k1);
+    expect(hit).toEqual(body(1000));
+    expect([hit!.byteOffset, hit!.buffer.byteLength]).toEqual([0, 1000]); // alone in its buffer: transferable as is
     expect(await cache.get(k2)).toEqual(body(24, 2));
     expect(files(dir)).toEqual([ENGINE_A]);
     expect(files(join(dir, ENGINE_A))).toEqual([`${k1}.entry`, `${k2}.entry`].sort());
     expect(readFileSync(cache.pathOf(k1)).length).toBe(ENTRY_HEADER_BYTES + 1000);
+    // Written with node:crypto's SHA-256, read back by the platform-free decoder (@noble/hashes).
+    expect(decodeEntry(new Uint8Array(readFileSync(cache.pathOf(k1))), { engine: ENGINE_A, key: k1 })).toEqual(body(1000));
     expect(cache.stats()).toEqual({
       enabled: true,
       dir,

@@ -18,8 +18,9 @@
  * - A read verifies the whole header and the body's SHA-256; a bad entry is a miss, is deleted
  *   (unless another writer replaced the file meanwhile) and counted in `discarded`.
  * - A hit sets the entry's mtime to now; after a put, entries are deleted oldest mtime first until
- *   the engine directory holds at most `maxBytes`; temp files older than 10 minutes (a crashed
- *   writer's) are deleted too, never a younger one (possibly another process's live write).
+ *   the engine directory holds at most `maxBytes`; temp files whose mtime is older than 10
+ *   minutes (a crashed writer's: a live write moves the mtime on each write) are deleted too,
+ *   never a younger one (possibly another process's live write).
  * - File-system trouble never throws: a read-only directory (`EACCES`, `EROFS`, `EPERM` when
  *   creating the directory or the temp file), a full disk (`ENOSPC`, `EDQUOT` at any step) or a
  *   directory that cannot be created turns writes off for this instance, with the reason in
@@ -34,10 +35,10 @@ import { isAbsolute, join, resolve } from 'node:path';
 import { assertBytes } from '@shimkit/os-shim/validate';
 import { ExecutorError } from '../errors.js';
 import { runtimeEngineParts } from './engine-id.js';
-import { decodeEntry, ENTRY_HEADER_BYTES, type EntryMissReason, encodeEntryHeader } from './entry-format.js';
+import { checkEntry, ENTRY_HEADER_BYTES, type EntryMissReason, encodeEntryHeader, type Sha256 } from './entry-format.js';
 
 export { CACHE_FORMAT_VERSION, type EngineParts, engineId, runtimeEngineParts } from './engine-id.js';
-export { decodeEntry, encodeEntry, encodeEntryHeader, ENTRY_HEADER_BYTES, ENTRY_MAGIC, type EntryMissReason } from './entry-format.js';
+export { checkEntry, decodeEntry, encodeEntry, encodeEntryHeader, ENTRY_HEADER_BYTES, ENTRY_MAGIC, type EntryMissReason, type Sha256 } from './entry-format.js';
 
 /** The version of this `@shimkit/executors` (its `package.json`), for `runtimeEngineParts`. */
 export const EXECUTORS_VERSION: string = (createRequire(import.meta.url)('../../package.json') as { version: string }).version;
@@ -185,6 +186,9 @@ export function cacheKey(...parts: Array<Uint8Array | string>): string {
   return hash.digest('hex');
 }
 
+/** SHA-256 by node:crypto (OpenSSL): the entry digests of multi-megabyte bodies at native speed. */
+const nodeSha256: Sha256 = (bytes) => createHash('sha256').update(bytes).digest();
+
 const codeOf = (e: unknown): string => {
   const code = (e as { code?: unknown } | null)?.code;
   return typeof code === 'string' ? code : 'EUNKNOWN';
@@ -284,37 +288,36 @@ export class DiskCache {
    * is then deleted and counted in `discarded`). A hit sets the entry's mtime to now (LRU).
    *
    * @param key 64 lowercase hex characters (`cacheKey(...)`).
-   * @returns a fresh `Uint8Array` the caller owns.
+   * @returns a fresh `Uint8Array` the caller owns, alone in its `ArrayBuffer` (offset 0, transferable).
    * @throws ExecutorError `ERR_INVALID_CACHE_KEY` when `key` is malformed; never for file-system trouble.
    */
   async get(key: string): Promise<Uint8Array | undefined> {
     const path = this.pathOf(key);
     await this.#firstScan();
-    let bytes: Uint8Array;
-    let identity: DiskCacheStat;
+    let read: { header: Uint8Array; body: Uint8Array; identity: DiskCacheStat } | undefined;
     try {
-      ({ bytes, identity } = await this.#readFile(path));
+      read = await this.#readFile(path);
     } catch {
       this.#misses++;
       return undefined;
     }
-    if (identity.size > this.#maxBytes) {
+    if (read === undefined) {
       // Larger than this instance's bound (another process may run with a larger one): a miss,
       // not read; the next put's eviction pass deletes it if the directory is over the bound.
       this.#misses++;
       return undefined;
     }
-    const decoded = decodeEntry(bytes, { engine: this.#engine, key });
-    if (typeof decoded === 'string') {
+    const reason = checkEntry(read.header, read.body, { engine: this.#engine, key }, nodeSha256);
+    if (reason !== undefined) {
       this.#misses++;
-      this.#discardedBy[decoded] = (this.#discardedBy[decoded] ?? 0) + 1;
-      await this.#discard(path, identity);
+      this.#discardedBy[reason] = (this.#discardedBy[reason] ?? 0) + 1;
+      await this.#discard(path, read.identity);
       return undefined;
     }
     this.#hits++;
     const now = new Date();
     await quietly(() => this.#fs.utimes(path, now, now));
-    return decoded;
+    return read.body;
   }
 
   /**
@@ -322,7 +325,8 @@ export class DiskCache {
    * `maxBytes`.
    *
    * @param key 64 lowercase hex characters (`cacheKey(...)`).
-   * @param body the bytes to store (not kept: written before the promise settles).
+   * @param body the bytes to store (not kept; do not modify them before the promise settles — a
+   *   body changed after its digest was taken would be stored as an entry that reads as a miss).
    * @returns true when stored; false when writes are off, the entry alone exceeds `maxBytes`, or
    *   the write failed (a read-only or full directory also turns writes off). Never rejects for
    *   file-system trouble.
@@ -333,7 +337,7 @@ export class DiskCache {
     const path = this.pathOf(key);
     assertBytes(body, 'body');
     if (this.#reason !== undefined || ENTRY_HEADER_BYTES + body.length > this.#maxBytes) return false;
-    const header = encodeEntryHeader(this.#engine, key, body);
+    const header = encodeEntryHeader(this.#engine, key, body, nodeSha256);
     try {
       await this.#fs.mkdir(this.#engineDir, { recursive: true });
     } catch (e) {
@@ -438,20 +442,18 @@ export class DiskCache {
     return FULL_CODES.has(code) ? `${this.#dir} is full (${code})` : `${this.#dir} is read-only (${code})`;
   }
 
-  async #readFile(path: string): Promise<{ bytes: Uint8Array; identity: DiskCacheStat }> {
+  /**
+   * The header and the body of the file at `path`, each in a buffer of its own (a short file gives
+   * a short header and an empty body); `undefined` when the file exceeds `maxBytes`.
+   */
+  async #readFile(path: string): Promise<{ header: Uint8Array; body: Uint8Array; identity: DiskCacheStat } | undefined> {
     const handle = await this.#fs.open(path, 'r');
     try {
       const identity = await handle.stat();
-      if (identity.size > this.#maxBytes) return { bytes: new Uint8Array(0), identity };
-      const size = identity.size;
-      const bytes = new Uint8Array(size);
-      let done = 0;
-      while (done < size) {
-        const { bytesRead } = await handle.read(bytes, done, size - done, done);
-        if (bytesRead === 0) break;
-        done += bytesRead;
-      }
-      return { bytes: done === size ? bytes : bytes.subarray(0, done), identity };
+      if (identity.size > this.#maxBytes) return undefined;
+      const header = await readExactly(handle, Math.min(identity.size, ENTRY_HEADER_BYTES), 0);
+      const body = await readExactly(handle, Math.max(0, identity.size - ENTRY_HEADER_BYTES), ENTRY_HEADER_BYTES);
+      return { header, body, identity };
     } finally {
       await quietly(() => handle.close());
     }
@@ -550,4 +552,16 @@ async function writeAll(handle: DiskCacheFileHandle, bytes: Uint8Array): Promise
     if (bytesWritten <= 0) throw Object.assign(new Error('write made no progress'), { code: 'EIO' });
     done += bytesWritten;
   }
+}
+
+/** `length` bytes from `position` into a new buffer; fewer when the file ends first (it shrank). */
+async function readExactly(handle: DiskCacheFileHandle, length: number, position: number): Promise<Uint8Array> {
+  const out = new Uint8Array(length);
+  let done = 0;
+  while (done < length) {
+    const { bytesRead } = await handle.read(out, done, length - done, position + done);
+    if (bytesRead === 0) return out.slice(0, done);
+    done += bytesRead;
+  }
+  return out;
 }

@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { codeOf } from '../../test/support.js';
 import { CACHE_FORMAT_VERSION } from './engine-id.js';
-import { decodeEntry, encodeEntry, encodeEntryHeader, ENTRY_HEADER_BYTES } from './entry-format.js';
+import { checkEntry, decodeEntry, encodeEntry, encodeEntryHeader, ENTRY_HEADER_BYTES } from './entry-format.js';
 
 const ENGINE = '00112233445566778899aabbccddeeff';
 const OTHER_ENGINE = 'ffeeddccbbaa99887766554433221100';
@@ -27,6 +27,14 @@ describe('entry format', () => {
     expect(Buffer.from(e.subarray(68, 100)).toString('hex')).toBe(createHash('sha256').update(BODY).digest('hex'));
     expect(e.subarray(100)).toEqual(BODY);
     expect(encodeEntryHeader(ENGINE, KEY, BODY)).toEqual(e.subarray(0, 100));
+  });
+
+  it('checks a header and a body held in separate buffers', () => {
+    const header = encodeEntryHeader(ENGINE, KEY, BODY);
+    expect(checkEntry(header, BODY, expectOk)).toBeUndefined();
+    expect(checkEntry(header.subarray(0, 99), BODY, expectOk)).toBe('truncated');
+    expect(checkEntry(header, BODY.subarray(1), expectOk)).toBe('truncated');
+    expect(checkEntry(header, BODY.map((b, i) => (i === 500 ? b ^ 1 : b)), expectOk)).toBe('digest');
   });
 
   it('round-trips a body, an empty body included', () => {

@@ -6,10 +6,12 @@
  * own structures all live in that memory, and `memory.grow` past the cap fails inside the engine
  * (QuickJS then raises its uncatchable "out of memory").
  *
- * The compiled module is reused: one `WebAssembly.Module` per memory cap, kept in a small LRU.
+ * The compiled module is reused: one `WebAssembly.Module` per memory cap, kept in the module cache
+ * (`../cache/module-cache.ts`).
  * Each call instantiates it afresh, so no interpreter state survives from one call to the next.
  */
 
+import { type CachedModule, ModuleCache, sharedModuleCache } from '../cache/module-cache.js';
 import { FunctionFault } from '../result.js';
 import { capModuleMemory, MemoryCapError } from '../wasm/module-limits.js';
 
@@ -24,47 +26,52 @@ export async function readInstalledQuickjsWasm(): Promise<Uint8Array> {
   return new Uint8Array(await readFile(path));
 }
 
-/** Compiled engine modules, one per memory cap (least recently used dropped first). */
+/**
+ * Compiled engine modules, one per memory cap, kept in a `ModuleCache` (by default the process-wide
+ * one the wasm executor uses too: the key is SHA-256 of the engine bytes + engine id + cap, so the
+ * two never mix up entries). With only a `size`, the engine gets a cache of its own of that size.
+ */
 export class EngineCache {
   readonly #source: EngineSource;
-  readonly #size: number;
+  readonly #cache: ModuleCache;
   #bytes: Promise<Uint8Array> | undefined;
-  readonly #modules = new Map<number, Promise<WebAssembly.Module>>();
 
-  constructor(source: EngineSource, size = 4) {
+  constructor(source: EngineSource, size?: number | ModuleCache) {
     this.#source = source;
-    this.#size = size;
+    this.#cache = size instanceof ModuleCache ? size : size === undefined ? sharedModuleCache() : new ModuleCache({ maxEntries: size });
+  }
+
+  /** The module cache the engine's compiled modules live in. */
+  get cache(): ModuleCache {
+    return this.#cache;
   }
 
   /**
    * The engine compiled with its memory maximum set to `capBytes`.
    * @throws FunctionFault kind 'memory' (`ERR_MEMORY_CAP`) when the cap is below the engine's initial memory.
    */
-  module(capBytes: number): Promise<WebAssembly.Module> {
-    const hit = this.#modules.get(capBytes);
-    if (hit !== undefined) {
-      this.#modules.delete(capBytes);
-      this.#modules.set(capBytes, hit);
-      return hit;
-    }
-    const p = this.#compile(capBytes);
-    p.catch(() => this.#modules.delete(capBytes));
-    this.#modules.set(capBytes, p);
-    if (this.#modules.size > this.#size) this.#modules.delete(this.#modules.keys().next().value!);
-    return p;
-  }
-
-  async #compile(capBytes: number): Promise<WebAssembly.Module> {
+  async module(capBytes: number): Promise<WebAssembly.Module> {
     const source = this.#source;
-    this.#bytes ??= Promise.resolve(typeof source === 'function' ? source() : source);
-    const bytes = await this.#bytes;
-    let capped;
+    const pending = (this.#bytes ??= Promise.resolve(typeof source === 'function' ? source() : source));
+    let bytes: Uint8Array;
     try {
-      capped = capModuleMemory(bytes, capBytes);
+      bytes = await pending;
     } catch (e) {
-      if (e instanceof MemoryCapError) throw new FunctionFault('memory', e.message, { code: e.code });
+      if (this.#bytes === pending) this.#bytes = undefined;
       throw e;
     }
-    return WebAssembly.compile(capped.bytes as BufferSource);
+    const entry = await this.#cache.get(bytes, `quickjs;cap=${capBytes}`, () => compile(bytes, capBytes));
+    return entry.module;
   }
+}
+
+async function compile(bytes: Uint8Array, capBytes: number): Promise<CachedModule> {
+  let capped;
+  try {
+    capped = capModuleMemory(bytes, capBytes);
+  } catch (e) {
+    if (e instanceof MemoryCapError) throw new FunctionFault('memory', e.message, { code: e.code });
+    throw e;
+  }
+  return { module: await WebAssembly.compile(capped.bytes as BufferSource) };
 }

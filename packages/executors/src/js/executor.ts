@@ -34,20 +34,36 @@ import { EvalFlags, JSException, type JSValueHandle, QuickJS } from 'quickjs-was
 import type { Executor, ExecutorCall, ExecutorReturn } from '../executor.js';
 import { FunctionFault } from '../result.js';
 import type { OutputStream } from '../runtime.js';
-import { osClock } from '../sources.js';
+import { entropyRandom, osClock } from '../sources.js';
 import { WasiHost } from '../wasi/host.js';
+import { jobFault } from '../wasm/job.js';
 import { flattenArguments } from '../wasm/teaclave-abi.js';
 import { BOOTSTRAP } from './bootstrap.js';
 import { EngineCache, type EngineSource, readInstalledQuickjsWasm } from './engine.js';
+import type { ModuleCache } from '../cache/module-cache.js';
+import type { JsJob, JsJobResult } from './job.js';
 
 /** Options of the js executor. */
 export interface JsExecutorOptions {
   /** The `quickjs-wasi` engine bytes (default: read from the installed package, Node). */
   readonly engine?: EngineSource;
-  /** Compiled engines kept, one per memory cap (default 4). */
+  /** The compiled-module cache (default: `sharedModuleCache()`, shared with the wasm executor). */
+  readonly moduleCache?: ModuleCache;
+  /** Compiled engines kept in a cache of this executor's own, one per memory cap (ignored when `moduleCache` is given). */
   readonly cacheSize?: number;
   /** QuickJS's native stack limit in bytes (default 256 KiB). */
   readonly maxStackBytes?: number;
+  /**
+   * Where calls run (default: this thread; `defaultExecutors()` on Node: the worker pool). Calls
+   * with a clock or random source other than `osClock` / `entropyRandom` always run in this thread.
+   */
+  readonly runner?: JsRunner;
+}
+
+/** Runs js jobs somewhere else (the worker pool: `wasmPool().runJs`). */
+export interface JsRunner {
+  runJs(job: JsJob, call: ExecutorCall): Promise<JsJobResult>;
+  status?(): Readonly<Record<string, unknown>>;
 }
 
 /** A script with an `export` declaration is evaluated as an ES module; any other as a global script. */
@@ -109,8 +125,9 @@ function classify(e: unknown, stopped: 'timeout' | 'cancelled' | undefined, dead
  * await registry.run({ function: fn, arguments: { name: 'ada' } }, { deadlineMs: 1000, memoryBytes: 32 << 20 });
  */
 export function jsExecutor(options: JsExecutorOptions = {}): Executor {
-  const engines = new EngineCache(options.engine ?? readInstalledQuickjsWasm, options.cacheSize ?? 4);
+  const engines = new EngineCache(options.engine ?? readInstalledQuickjsWasm, options.moduleCache ?? options.cacheSize);
   const maxStack = options.maxStackBytes ?? 256 * 1024;
+  const runner = options.runner;
 
   async function execute(call: ExecutorCall): Promise<ExecutorReturn> {
     let source: string;
@@ -120,127 +137,161 @@ export function jsExecutor(options: JsExecutorOptions = {}): Executor {
       throw new FunctionFault('invalid', 'the payload is not UTF-8 JavaScript source', { code: 'ERR_INVALID_FUNCTION' });
     }
     const module = await engines.module(call.limits.memoryBytes);
-    const stdout = new Capture('stdout', call.limits.streamBytes);
-    const stderr = new Capture('stderr', call.limits.streamBytes);
-
-    // Deadline: the call's clock, the OS monotonic clock (a frozen test clock cannot stretch it), the signal.
-    const osDeadline = call.limits.deadlineMs === undefined ? undefined : osClock.monotonicNs() + BigInt(Math.ceil(call.limits.deadlineMs * 1e6));
-    let stopped: 'timeout' | 'cancelled' | undefined;
-    const interrupt = (): boolean => {
-      if (stopped !== undefined) return true;
-      if (call.signal.aborted) stopped = (call.limits.deadlineNs !== undefined && call.clock.monotonicNs() > call.limits.deadlineNs) || (osDeadline !== undefined && osClock.monotonicNs() > osDeadline) ? 'timeout' : 'cancelled';
-      else if (call.limits.deadlineNs !== undefined && call.clock.monotonicNs() > call.limits.deadlineNs) stopped = 'timeout';
-      else if (osDeadline !== undefined && osClock.monotonicNs() > osDeadline) stopped = 'timeout';
-      return stopped !== undefined;
-    };
-
-    const wasi = new WasiHost({ clock: call.clock, random: call.random, streamBytes: call.limits.streamBytes });
-    let engineMemory: { buffer: ArrayBufferLike } | undefined;
-    let vm: QuickJS;
-    try {
-      vm = await QuickJS.create({
-        wasm: module,
-        memoryLimit: call.limits.memoryBytes,
-        maxStackSize: maxStack,
-        interruptHandler: interrupt,
-        timezoneOffset: 0,
-        wasi: (memory) => {
-          wasi.bind(memory);
-          engineMemory = memory;
-          return wasi.imports.wasi_snapshot_preview1;
-        },
-      });
-    } catch (e) {
-      throw classify(e, stopped, call.limits.deadlineMs);
-    }
-    // From here on the instance is dropped, never disposed, whatever happens (a runtime that ran
-    // out of memory must not be torn down from inside).
-
-    let pending: FunctionFault | undefined; // a host-side fault raised while the guest ran
-    const outputs = new Map<string, OutputStream>();
-    let done: { ok: boolean; value: string } | undefined;
-
-    const hostRandom = vm.newFunction('hostRandom', (n: JSValueHandle) => {
-      const len = n.toNumber();
-      if (!Number.isInteger(len) || len < 0 || len > MAX_RANDOM_REQUEST) throw new RangeError(`random request of ${len} bytes`);
-      return vm.newArrayBuffer(call.random.fill(new Uint8Array(len)));
-    });
-    const hostInput = vm.newFunction('hostInput', (name: JSValueHandle, asText: JSValueHandle) => {
-      const n = name.toString();
-      const bytes = call.runtime.inputBytes(n);
-      if (bytes === undefined) throw new Error(`no input named "${n}" is bound to this task`);
-      return asText.toBoolean() ? vm.newString(new TextDecoder().decode(bytes)) : vm.newArrayBuffer(bytes);
-    });
-    const hostWrite = vm.newFunction('hostWrite', (name: JSValueHandle, data: JSValueHandle) => {
-      const n = name.toString();
-      try {
-        let out = outputs.get(n);
-        if (out === undefined) {
-          out = call.runtime.createOutput(n);
-          outputs.set(n, out);
-        }
-        out.write(data.typeof === 'string' ? encoder.encode(data.toString()) : data.toUint8Array());
-      } catch (e) {
-        if (e instanceof FunctionFault && e.kind === 'limit') pending ??= e;
-        throw new Error(e instanceof Error ? e.message : String(e));
-      }
-      return vm.getUndefined();
-    });
-    const hostPrint = vm.newFunction('hostPrint', (fd: JSValueHandle, text: JSValueHandle) => {
-      try {
-        (fd.toNumber() === 2 ? stderr : stdout).write(encoder.encode(text.toString()));
-      } catch (e) {
-        if (e instanceof FunctionFault) pending ??= e;
-        throw new Error(e instanceof Error ? e.message : String(e));
-      }
-      return vm.getUndefined();
-    });
-    const hostDone = vm.newFunction('hostDone', (ok: JSValueHandle, value: JSValueHandle) => {
-      done ??= { ok: ok.toBoolean(), value: value.toString() };
-      return vm.getUndefined();
-    });
-
-    try {
-      const factory = vm.evalCode(BOOTSTRAP, 'shimkit:bootstrap');
-      const run = vm.callFunction(factory, vm.getUndefined(), hostRandom, hostInput, hostWrite, hostPrint, hostDone);
-      const isModule = MODULE_SYNTAX.test(source);
-      const namespace = vm.evalCode(source, 'function.js', isModule ? EvalFlags.TYPE_MODULE : EvalFlags.TYPE_GLOBAL);
-      const argv = flattenArguments(call.arguments);
-      vm.callFunction(
-        run,
-        vm.getUndefined(),
-        isModule ? namespace : vm.getNull(),
-        vm.hostToHandle(call.arguments),
-        vm.hostToHandle(argv),
-        vm.hostToHandle(call.runtime.inputNames()),
-        vm.hostToHandle(call.runtime.outputNames()),
-      );
-      // Drain promise jobs until the entrypoint settles; the interrupt handler runs inside each job.
-      while (done === undefined) {
-        if (pending !== undefined) throw pending;
-        if (interrupt()) throw stopFault(stopped!, call.limits.deadlineMs);
-        if (vm.executePendingJobs() === 0 && done === undefined) {
-          throw new FunctionFault('error', 'the entrypoint returned a promise that can never settle (nothing left to run)');
-        }
-      }
-    } catch (e) {
-      throw withStreams(classify(pending ?? e, stopped, call.limits.deadlineMs), stdout, stderr);
-    }
-    if (pending !== undefined) throw withStreams(pending, stdout, stderr);
-    if (!done.ok) {
-      const f = /^(InternalError|RangeError): string too long/u.test(done.value)
-        ? new FunctionFault('memory', `the script built a string longer than the engine allows (2^30 - 1 characters): ${done.value}`)
-        : /^InternalError: out of memory/u.test(done.value)
-        ? new FunctionFault('memory', `the script ran out of memory under its cap: ${done.value}`, { code: 'ERR_MEMORY_CAP' })
-        : /^(RangeError|InternalError): .*(stack overflow|call stack size exceeded)/iu.test(done.value)
-          ? new FunctionFault('trap', `stack overflow: ${done.value}`)
-          : new FunctionFault('error', done.value);
-      throw withStreams(f, stdout, stderr);
-    }
-    return { value: done.value, stdout: stdout.bytes(), stderr: stderr.bytes(), usage: engineMemory === undefined ? {} : { peakMemoryBytes: engineMemory.buffer.byteLength } };
+    // A worker cannot use the caller's clock and random objects: calls that inject their own run here.
+    if (runner === undefined || call.clock !== osClock || call.random !== entropyRandom) return runJsCall(module, source, call, maxStack);
+    const r = await runner.runJs(
+      {
+        kind: 'js',
+        module,
+        source,
+        maxStackBytes: maxStack,
+        arguments: call.arguments,
+        inputs: new Map(call.runtime.inputNames().map((n) => [n, call.runtime.inputBytes(n)!])),
+        outputs: call.runtime.outputNames(),
+        limits: { memoryBytes: call.limits.memoryBytes, streamBytes: call.limits.streamBytes, outputBytes: call.limits.outputBytes, deadlineMs: call.limits.deadlineMs },
+      },
+      call,
+    );
+    if (!r.ok) throw jobFault(r);
+    for (const [name, bytes] of Object.entries(r.outputs)) call.runtime.putOutput(name, bytes);
+    return { value: r.value, stdout: r.stdout, stderr: r.stderr, usage: r.peakMemoryBytes === undefined ? {} : { peakMemoryBytes: r.peakMemoryBytes } };
   }
 
-  return { name: 'js', aliases: ['javascript', 'quickjs'], execute };
+  return {
+    name: 'js',
+    aliases: ['javascript', 'quickjs'],
+    execute,
+    status: () => ({ moduleCache: engines.cache.stats(), runner: runner?.status?.() ?? 'in-thread' }),
+  };
+}
+
+/** What `runJsCall` uses of a call (a worker builds this from a `JsJob`). */
+export type JsCallContext = Pick<ExecutorCall, 'arguments' | 'runtime' | 'signal' | 'limits' | 'clock' | 'random'>;
+
+/**
+ * Runs one script on a fresh instance of the compiled engine, in this thread.
+ * @throws FunctionFault for every way the call can fail (kind and code as documented above).
+ * @example const r = await runJsCall(engineModule, 'export const entrypoint = () => "hi"', call, 256 * 1024);
+ */
+export async function runJsCall(module: WebAssembly.Module, source: string, call: JsCallContext, maxStack: number): Promise<ExecutorReturn> {
+  const stdout = new Capture('stdout', call.limits.streamBytes);
+  const stderr = new Capture('stderr', call.limits.streamBytes);
+
+  // Deadline: the call's clock, the OS monotonic clock (a frozen test clock cannot stretch it), the signal.
+  const osDeadline = call.limits.deadlineMs === undefined ? undefined : osClock.monotonicNs() + BigInt(Math.ceil(call.limits.deadlineMs * 1e6));
+  let stopped: 'timeout' | 'cancelled' | undefined;
+  const interrupt = (): boolean => {
+    if (stopped !== undefined) return true;
+    if (call.signal.aborted) stopped = (call.limits.deadlineNs !== undefined && call.clock.monotonicNs() > call.limits.deadlineNs) || (osDeadline !== undefined && osClock.monotonicNs() > osDeadline) ? 'timeout' : 'cancelled';
+    else if (call.limits.deadlineNs !== undefined && call.clock.monotonicNs() > call.limits.deadlineNs) stopped = 'timeout';
+    else if (osDeadline !== undefined && osClock.monotonicNs() > osDeadline) stopped = 'timeout';
+    return stopped !== undefined;
+  };
+
+  const wasi = new WasiHost({ clock: call.clock, random: call.random, streamBytes: call.limits.streamBytes });
+  let engineMemory: { buffer: ArrayBufferLike } | undefined;
+  let vm: QuickJS;
+  try {
+    vm = await QuickJS.create({
+      wasm: module,
+      memoryLimit: call.limits.memoryBytes,
+      maxStackSize: maxStack,
+      interruptHandler: interrupt,
+      timezoneOffset: 0,
+      wasi: (memory) => {
+        wasi.bind(memory);
+        engineMemory = memory;
+        return wasi.imports.wasi_snapshot_preview1;
+      },
+    });
+  } catch (e) {
+    throw classify(e, stopped, call.limits.deadlineMs);
+  }
+  // From here on the instance is dropped, never disposed, whatever happens (a runtime that ran
+  // out of memory must not be torn down from inside).
+
+  let pending: FunctionFault | undefined; // a host-side fault raised while the guest ran
+  const outputs = new Map<string, OutputStream>();
+  let done: { ok: boolean; value: string } | undefined;
+
+  const hostRandom = vm.newFunction('hostRandom', (n: JSValueHandle) => {
+    const len = n.toNumber();
+    if (!Number.isInteger(len) || len < 0 || len > MAX_RANDOM_REQUEST) throw new RangeError(`random request of ${len} bytes`);
+    return vm.newArrayBuffer(call.random.fill(new Uint8Array(len)));
+  });
+  const hostInput = vm.newFunction('hostInput', (name: JSValueHandle, asText: JSValueHandle) => {
+    const n = name.toString();
+    const bytes = call.runtime.inputBytes(n);
+    if (bytes === undefined) throw new Error(`no input named "${n}" is bound to this task`);
+    return asText.toBoolean() ? vm.newString(new TextDecoder().decode(bytes)) : vm.newArrayBuffer(bytes);
+  });
+  const hostWrite = vm.newFunction('hostWrite', (name: JSValueHandle, data: JSValueHandle) => {
+    const n = name.toString();
+    try {
+      let out = outputs.get(n);
+      if (out === undefined) {
+        out = call.runtime.createOutput(n);
+        outputs.set(n, out);
+      }
+      out.write(data.typeof === 'string' ? encoder.encode(data.toString()) : data.toUint8Array());
+    } catch (e) {
+      if (e instanceof FunctionFault && e.kind === 'limit') pending ??= e;
+      throw new Error(e instanceof Error ? e.message : String(e));
+    }
+    return vm.getUndefined();
+  });
+  const hostPrint = vm.newFunction('hostPrint', (fd: JSValueHandle, text: JSValueHandle) => {
+    try {
+      (fd.toNumber() === 2 ? stderr : stdout).write(encoder.encode(text.toString()));
+    } catch (e) {
+      if (e instanceof FunctionFault) pending ??= e;
+      throw new Error(e instanceof Error ? e.message : String(e));
+    }
+    return vm.getUndefined();
+  });
+  const hostDone = vm.newFunction('hostDone', (ok: JSValueHandle, value: JSValueHandle) => {
+    done ??= { ok: ok.toBoolean(), value: value.toString() };
+    return vm.getUndefined();
+  });
+
+  try {
+    const factory = vm.evalCode(BOOTSTRAP, 'shimkit:bootstrap');
+    const run = vm.callFunction(factory, vm.getUndefined(), hostRandom, hostInput, hostWrite, hostPrint, hostDone);
+    const isModule = MODULE_SYNTAX.test(source);
+    const namespace = vm.evalCode(source, 'function.js', isModule ? EvalFlags.TYPE_MODULE : EvalFlags.TYPE_GLOBAL);
+    const argv = flattenArguments(call.arguments);
+    vm.callFunction(
+      run,
+      vm.getUndefined(),
+      isModule ? namespace : vm.getNull(),
+      vm.hostToHandle(call.arguments),
+      vm.hostToHandle(argv),
+      vm.hostToHandle(call.runtime.inputNames()),
+      vm.hostToHandle(call.runtime.outputNames()),
+    );
+    // Drain promise jobs until the entrypoint settles; the interrupt handler runs inside each job.
+    while (done === undefined) {
+      if (pending !== undefined) throw pending;
+      if (interrupt()) throw stopFault(stopped!, call.limits.deadlineMs);
+      if (vm.executePendingJobs() === 0 && done === undefined) {
+        throw new FunctionFault('error', 'the entrypoint returned a promise that can never settle (nothing left to run)');
+      }
+    }
+  } catch (e) {
+    throw withStreams(classify(pending ?? e, stopped, call.limits.deadlineMs), stdout, stderr);
+  }
+  if (pending !== undefined) throw withStreams(pending, stdout, stderr);
+  if (!done.ok) {
+    const f = /^(InternalError|RangeError): string too long/u.test(done.value)
+      ? new FunctionFault('memory', `the script built a string longer than the engine allows (2^30 - 1 characters): ${done.value}`)
+      : /^InternalError: out of memory/u.test(done.value)
+      ? new FunctionFault('memory', `the script ran out of memory under its cap: ${done.value}`, { code: 'ERR_MEMORY_CAP' })
+      : /^(RangeError|InternalError): .*(stack overflow|call stack size exceeded)/iu.test(done.value)
+        ? new FunctionFault('trap', `stack overflow: ${done.value}`)
+        : new FunctionFault('error', done.value);
+    throw withStreams(f, stdout, stderr);
+  }
+  return { value: done.value, stdout: stdout.bytes(), stderr: stderr.bytes(), usage: engineMemory === undefined ? {} : { peakMemoryBytes: engineMemory.buffer.byteLength } };
 }
 
 function stopFault(kind: 'timeout' | 'cancelled', deadlineMs: number | undefined): FunctionFault {

@@ -220,11 +220,16 @@ describe('deterministic replay', () => {
     expect(outs).toEqual([want(), want(), want()]);
   });
 
-  it('the same in a worker thread, with sources injected by module', async () => {
-    const r = workerRunner({ sources: new URL('../../test/deterministic-sources.mjs', import.meta.url), idleWorkers: 0 });
+  it('the same in a worker thread, with sources injected by module: the worker keeps its generator between calls', async () => {
+    // One worker: the second call continues the worker's seeded stream (a pool reuses its workers).
+    const r = workerRunner({ sources: new URL('../../test/deterministic-sources.mjs', import.meta.url), threads: 1 });
     const reg = createRegistry({ executors: [wasmExecutor({ runner: r })] });
-    expect(text((await ok(reg.run({ function: replay }))).stdout)).toBe(want());
-    expect(text((await ok(reg.run({ function: replay }))).stdout)).toBe(want());
+    const stream = createUnsafeDeterministicRandom(bytes('replay'));
+    const line = () => `${Buffer.from(stream.randomBytes(32)).toString('hex')}\nrealtime=1700000000123456789 monotonic=5000 cputime=0\ntime=1700000000\n`;
+    const [first, second] = [line(), line()];
+    expect(text((await ok(reg.run({ function: replay }))).stdout)).toBe(first);
+    expect(text((await ok(reg.run({ function: replay }))).stdout)).toBe(second);
+    expect(first).toBe(want());
     await r.close();
   });
 });

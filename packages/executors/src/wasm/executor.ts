@@ -5,23 +5,28 @@
  * Before a call: the module's memory maximum is rewritten to the call's cap (`module-limits.ts`);
  * shared, memory64 and multi-memory modules are refused (kind 'invalid', message naming
  * `ERR_UNSUPPORTED_MODULE`); a module whose initial memory is above the cap is kind 'memory'.
- * Capped and compiled modules are cached per payload and cap (an LRU of `cacheSize` entries).
+ * Capped and compiled modules are kept in a `ModuleCache` (`../cache/module-cache.ts`) keyed by
+ * SHA-256(payload) + engine id + the cap: a second call with the same bytes and cap neither
+ * rewrites nor compiles.
  *
- * Where it runs: by default in the caller's thread (every backend; the deadline is checked when the
- * call returns and while the guest sleeps in `poll_oneoff`, but pure computation cannot be
- * interrupted). On Node, pass `runner: workerRunner()` from `@shimkit/executors/worker`: each call
- * runs in a worker thread that is terminated at the deadline.
+ * Where it runs: `wasmExecutor()` alone runs calls in the caller's thread (every backend; the
+ * deadline is checked when the call returns and while the guest sleeps in `poll_oneoff`, but pure
+ * computation cannot be interrupted). `defaultExecutors()` on Node runs them on the worker pool
+ * (`../pool/wasm-pool.ts`): the worker running a call is terminated at its deadline and replaced.
  */
 
 import { ExecutorError } from '../errors.js';
 import type { Executor, ExecutorCall } from '../executor.js';
 import { FunctionFault } from '../result.js';
+import { type CachedModule, ModuleCache, sharedModuleCache } from '../cache/module-cache.js';
 import { capModuleMemory, MemoryCapError } from './module-limits.js';
-import { runWasmJob, type WasmJob, type WasmJobResult } from './job.js';
+import { jobFault, runWasmJob, type WasmJob, type WasmJobResult } from './job.js';
 
-/** Runs prepared jobs somewhere (this thread, a worker…). */
+/** Runs prepared jobs somewhere (this thread, a worker pool…). */
 export interface WasmRunner {
   run(job: WasmJob, call: ExecutorCall): WasmJobResult | Promise<WasmJobResult>;
+  /** What the runner reports in `registry.status()` (workers, queue…), when it has anything to say. */
+  status?(): Readonly<Record<string, unknown>>;
 }
 
 /** Runs jobs in the caller's thread, with the call's clock and random source. */
@@ -31,74 +36,61 @@ export const inThreadRunner: WasmRunner = {
 
 /** Options of the wasm executor. */
 export interface WasmExecutorOptions {
-  /** Where calls run (default: this thread). */
+  /** Where calls run (default: this thread; `defaultExecutors()` on Node: the worker pool). */
   readonly runner?: WasmRunner;
-  /** Prepared modules kept (default 32). */
+  /** The compiled-module cache (default: `sharedModuleCache()`, shared with the js executor). */
+  readonly moduleCache?: ModuleCache;
+  /** Compiled modules kept in a cache of this executor's own (ignored when `moduleCache` is given). */
   readonly cacheSize?: number;
 }
 
-interface Prepared {
-  readonly module: WebAssembly.Module;
-  readonly importedMemory: { initial: number; maximum: number } | undefined;
+/**
+ * The cache key's variant for a memory cap.
+ * @example capVariant(65536) // 'cap=65536'
+ */
+export const capVariant = (memoryBytes: number): string => `cap=${memoryBytes}`;
+
+/**
+ * Caps the payload's memory to `memoryBytes` and compiles it, turning each refusal into its typed fault.
+ * @throws FunctionFault kind 'memory' (`ERR_MEMORY_CAP`), kind 'invalid' (`ERR_UNSUPPORTED_MODULE`, `ERR_INVALID_MODULE`).
+ * @example const { module } = await compileCapped(bytes, 64 << 20);
+ */
+export async function compileCapped(payload: Uint8Array, memoryBytes: number): Promise<CachedModule> {
+  let capped;
+  try {
+    capped = capModuleMemory(payload, memoryBytes);
+  } catch (e) {
+    if (e instanceof MemoryCapError) throw new FunctionFault('memory', e.message, { code: e.code });
+    if (e instanceof ExecutorError) throw new FunctionFault('invalid', `${e.code}: ${e.message}`, { code: e.code });
+    throw e;
+  }
+  let module: WebAssembly.Module;
+  try {
+    module = await WebAssembly.compile(capped.bytes as BufferSource);
+  } catch (e) {
+    throw new FunctionFault('invalid', `ERR_INVALID_MODULE: malformed module: ${e instanceof Error ? e.message : String(e)}`, {
+      code: 'ERR_INVALID_MODULE',
+    });
+  }
+  return { module, importedMemory: capped.imported ? { initial: capped.initialPages!, maximum: capped.maxPages! } : undefined };
 }
 
 /**
  * The `wasm` executor.
+ * @throws ExecutorError `ERR_INVALID_OPTIONS` for a `cacheSize` that is not a non-negative integer.
  * @example const registry = createRegistry({ executors: [builtinExecutor(), wasmExecutor()] });
  */
 export function wasmExecutor(options: WasmExecutorOptions = {}): Executor {
   const runner = options.runner ?? inThreadRunner;
-  const cacheSize = options.cacheSize ?? 32;
-  const cache = new Map<Uint8Array, Map<number, Prepared>>();
-  let entries = 0;
-
-  function prepare(payload: Uint8Array, memoryBytes: number): Prepared {
-    const hit = cache.get(payload)?.get(memoryBytes);
-    if (hit !== undefined) {
-      // LRU: move to the back.
-      cache.delete(payload);
-      cache.set(payload, new Map([[memoryBytes, hit]]));
-      return hit;
-    }
-    let capped;
-    try {
-      capped = capModuleMemory(payload, memoryBytes);
-    } catch (e) {
-      if (e instanceof MemoryCapError) throw new FunctionFault('memory', e.message, { code: e.code });
-      if (e instanceof ExecutorError) throw new FunctionFault('invalid', `${e.code}: ${e.message}`, { code: e.code });
-      throw e;
-    }
-    let module: WebAssembly.Module;
-    try {
-      module = new WebAssembly.Module(capped.bytes as BufferSource);
-    } catch (e) {
-      throw new FunctionFault('invalid', `ERR_INVALID_MODULE: malformed module: ${e instanceof Error ? e.message : String(e)}`, {
-        code: 'ERR_INVALID_MODULE',
-      });
-    }
-    const p: Prepared = {
-      module,
-      importedMemory: capped.imported ? { initial: capped.initialPages!, maximum: capped.maxPages! } : undefined,
-    };
-    if (entries >= cacheSize) {
-      const oldest = cache.keys().next().value;
-      if (oldest !== undefined) {
-        entries -= cache.get(oldest)!.size;
-        cache.delete(oldest);
-      }
-    }
-    const byCap = cache.get(payload) ?? new Map<number, Prepared>();
-    byCap.set(memoryBytes, p);
-    cache.set(payload, byCap);
-    entries++;
-    return p;
-  }
+  const cache = options.moduleCache ?? (options.cacheSize === undefined ? sharedModuleCache() : new ModuleCache({ maxEntries: options.cacheSize }));
 
   return {
     name: 'wasm',
     aliases: ['wamr'],
     async execute(call) {
-      const p = prepare(call.function.payload, call.limits.memoryBytes);
+      const payload = call.function.payload;
+      const memoryBytes = call.limits.memoryBytes;
+      const p = await cache.get(payload, capVariant(memoryBytes), () => compileCapped(payload, memoryBytes));
       const job: WasmJob = {
         module: p.module,
         importedMemory: p.importedMemory,
@@ -115,9 +107,12 @@ export function wasmExecutor(options: WasmExecutorOptions = {}): Executor {
         deadlineNs: call.limits.deadlineNs,
       };
       const r = await runner.run(job, call);
-      if (!r.ok) throw new FunctionFault(r.kind, r.message, { ...(r.exitCode === undefined ? {} : { exitCode: r.exitCode }), stdout: r.stdout, stderr: r.stderr });
+      if (!r.ok) throw jobFault(r);
       for (const [name, bytes] of r.outputs) call.runtime.putOutput(name, bytes);
       return { value: r.value, stdout: r.stdout, stderr: r.stderr, usage: r.peakMemoryBytes === undefined ? {} : { peakMemoryBytes: r.peakMemoryBytes } };
+    },
+    status() {
+      return { moduleCache: cache.stats(), ...(runner.status === undefined ? { runner: 'in-thread' } : { runner: runner.status() }) };
     },
   };
 }

@@ -38,7 +38,20 @@ export interface WasmJob {
 
 export type WasmJobResult =
   | { ok: true; value: string; outputs: Map<string, Uint8Array>; stdout: Uint8Array; stderr: Uint8Array; peakMemoryBytes?: number }
-  | { ok: false; kind: FaultKind; message: string; exitCode?: number; stdout: Uint8Array; stderr: Uint8Array; peakMemoryBytes?: number };
+  | { ok: false; kind: FaultKind; message: string; exitCode?: number; code?: string; stdout: Uint8Array; stderr: Uint8Array; peakMemoryBytes?: number };
+
+/**
+ * The typed fault of a failed job result (wasm or js, from this thread or a worker), to throw from `execute`.
+ * @example if (!r.ok) throw jobFault(r);
+ */
+export function jobFault(r: { kind: FaultKind; message: string; exitCode?: number; code?: string; stdout: Uint8Array; stderr: Uint8Array }): FunctionFault {
+  return new FunctionFault(r.kind, r.message, {
+    ...(r.exitCode === undefined ? {} : { exitCode: r.exitCode }),
+    ...(r.code === undefined ? {} : { code: r.code }),
+    stdout: r.stdout,
+    stderr: r.stderr,
+  });
+}
 
 const WASI = new Set<string>(WASI_PREVIEW1_FUNCTIONS);
 const TEACLAVE = new Set<string>(TEACLAVE_IMPORTS);
