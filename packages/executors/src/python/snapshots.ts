@@ -46,8 +46,8 @@ export type SnapshotOrigin = 'off' | 'not yet' | 'loaded from disk' | 'made this
 /** Where this process's code cache of `pyodide.asm.js` came from. */
 export type CodeCacheOrigin = 'off' | 'not yet' | 'loaded from disk' | 'made this process' | 'rejected by V8';
 
-/** The python executor's start-up state (`PythonExecutor.status()`). */
-export interface PythonStartStatus {
+/** The python executor's start-up state (`PythonExecutor.status()`; plain data, so a type and not an interface: it is also a `registry.status()` record). */
+export type PythonStartStatus = {
   readonly snapshot: SnapshotOrigin;
   /** Size of the snapshot in use, in bytes (0: none). */
   readonly snapshotBytes: number;
@@ -62,7 +62,7 @@ export interface PythonStartStatus {
   readonly disk?: object;
   /** Why something is not cached, one line each (e.g. the store's `statusLine()` when it is disabled). */
   readonly notes: readonly string[];
-}
+};
 
 /** Options of the snapshot manager. */
 export interface SnapshotOptions {
