@@ -29,13 +29,23 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
-import { type Clock, entropyRandom, osClock, type RandomSource } from '../sources.js';
+import type { Clock, RandomSource } from '../sources.js';
 import { type AsmScriptRun, runAsmScript } from './asm-script.js';
 import { DRIVER, SETUP } from './driver.js';
 import type { FaultKind } from '../result.js';
 import type { PythonBoot, PythonJob, PythonJobResult, PythonReady, PythonWorkerData } from './protocol.js';
 
 const data = workerData as PythonWorkerData;
+const require = createRequire(import.meta.url);
+const indexURL = `${dirname(require.resolve('pyodide/package.json'))}/`;
+// Compile Pyodide's wasm first, so V8 compiles it in the background while this thread imports
+// the sources and Pyodide and waits for the parent to read its store; Pyodide's instantiation
+// (below) takes the compiled module instead of compiling the same bytes again (the bytes are
+// compared in full; anything else goes to the real `instantiate`).
+const wasmBytes = readFileSync(join(indexURL, 'pyodide.asm.wasm'));
+const compiled = WebAssembly.compile(wasmBytes);
+compiled.catch(() => {});
+const { entropyRandom, osClock } = await import('../sources.js');
 type Sources = { clock?: Clock; random?: RandomSource };
 const injected: Sources = data.sources === undefined ? {} : await import(data.sources);
 const clock = injected.clock ?? osClock;
@@ -54,7 +64,6 @@ const loadTime: Sources = data.sources === undefined ? {} : await secondInstance
 let active: RandomSource = loadTime.random ?? entropyRandom;
 const random: RandomSource = injected.random ?? entropyRandom;
 const port = parentPort!;
-const require = createRequire(import.meta.url);
 const g = globalThis as Record<string, unknown>;
 
 // Network.
@@ -87,13 +96,6 @@ Date.now = () => Number(clock.wallNs() / 1_000_000n);
 const t0 = clock.monotonicNs();
 Object.defineProperty(performance, 'now', { value: () => Number(clock.monotonicNs() - t0) / 1e6 });
 
-const indexURL = `${dirname(require.resolve('pyodide/package.json'))}/`;
-// Compile Pyodide's wasm now, while the parent reads its store: V8 compiles in the background and
-// Pyodide's instantiation (below) takes the compiled module instead of compiling the same bytes
-// again (the bytes are compared in full; anything else goes to the real `instantiate`).
-const wasmBytes = readFileSync(join(indexURL, 'pyodide.asm.wasm'));
-const compiled = WebAssembly.compile(wasmBytes);
-compiled.catch(() => {});
 const realInstantiate = WebAssembly.instantiate.bind(WebAssembly) as (source: BufferSource | WebAssembly.Module, imports?: WebAssembly.Imports) => Promise<unknown>;
 (WebAssembly as { instantiate: unknown }).instantiate = async (source: BufferSource | WebAssembly.Module, imports?: WebAssembly.Imports) => {
   if (ArrayBuffer.isView(source) && Buffer.from(source.buffer, source.byteOffset, source.byteLength).equals(wasmBytes)) {
