@@ -14,7 +14,7 @@ const cache = mkdtempSync(join(tmpdir(), 'shimkit-cli-test-'));
 afterAll(() => rmSync(cache, { recursive: true, force: true }));
 
 function shimkit(args: string[], env: Record<string, string> = {}) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'buffer', timeout: 240_000, env: { ...process.env, SHIMKIT_CACHE_DIR: cache, ...env } });
+  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'buffer', timeout: 240_000, env: { ...process.env, SHIMKIT_BUILD_CACHE_DIR: cache, SHIMKIT_CACHE_DIR: cache, ...env } });
   return { status: r.status, stdout: r.stdout.toString('utf8'), raw: r.stdout, stderr: r.stderr.toString('utf8') };
 }
 
@@ -27,7 +27,7 @@ describe('shimkit --version, --help', () => {
   it('--help lists every command and the exit codes; no command is a usage error with the help on stderr', () => {
     const r = shimkit(['--help']);
     expect(r.status).toBe(0);
-    for (const cmd of ['status', 'rand', 'uuid', 'int', 'targets', 'run', 'bench', 'tour']) expect(r.stdout).toMatch(new RegExp(`^  ${cmd} `, 'm'));
+    for (const cmd of ['status', 'rand', 'uuid', 'int', 'targets', 'run', 'bench', 'cache', 'tour']) expect(r.stdout).toMatch(new RegExp(`^  ${cmd} `, 'm'));
     expect(r.stdout).toContain(
       'Exit codes: 0 ok, 1 internal error, 2 usage, 3 bad number, 4 missing file, 5 a target failed, 6 no entropy; `run`: 7 trap, 8 timeout, 9 memory cap, 10 non-zero exit, 11 function error, 12 invalid payload, 13 link, 14 io, 15 limit.',
     );
@@ -44,6 +44,7 @@ describe('shimkit --version, --help', () => {
     ['int', '<MAX>'],
     ['targets', '--only <T>'],
     ['tour', '--only <T>'],
+    ['cache', '[action]'],
   ])('%s --help shows its usage and options', (cmd, option) => {
     const r = shimkit([cmd, '--help']);
     expect(r.status).toBe(0);

@@ -133,6 +133,20 @@ function buildProgram(io: CliIo): Command {
     );
 
   program
+    .command('cache')
+    .description("show the executors' on-disk cache (Python interpreter snapshots and code cache) per engine directory, or clear it")
+    .argument('[action]', '"show" (default) or "clear" (deletes every engine directory\'s entries, nothing else)', 'show')
+    .option('--json', 'print the report as JSON')
+    .addHelpText('after', '\nThe directory is $SHIMKIT_CACHE_DIR, else $XDG_CACHE_HOME/shimkit/executors, else ~/.cache/shimkit/executors.')
+    .action(async (action: string, o: { json?: boolean }) => {
+      if (action !== 'show' && action !== 'clear') throw new CliError('usage', `cache: unknown action ${JSON.stringify(action)} (expected "show" or "clear")`);
+      const cache = await import('./commands/cache.js');
+      const report = action === 'clear' ? await cache.clearCache() : await cache.readCache();
+      if (o.json === true) out(`${JSON.stringify(action === 'clear' ? { cleared: report } : report, null, 2)}\n`);
+      else out(action === 'clear' ? cache.formatCleared(report) : cache.formatCache(report));
+    });
+
+  program
     .command('tour')
     .description('the whole idea on one screen: the targets table, one function per executor, then this machine\'s status (what `npm start` runs)')
     .option('--only <T>', 'only these targets (comma-separated, or repeat the option)', only)

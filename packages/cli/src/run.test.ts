@@ -105,7 +105,7 @@ describe('shimkit run: success', () => {
     const r = shimkit(['run', join(dir, 'tag.py'), '--arg', 'prefix=> ', '--input', `lines=${file('lines.txt', 'a\nb\n')}`, '--output', `tagged=${join(out, 'tagged.txt')}`, '--timeout', '10000']);
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toBe('done\n');
-    expect(r.stderr).toBe('shimkit: loading the Python interpreter (Pyodide; the cold start takes seconds)…\n--- function stdout ---\ntagged\n---\n');
+    expect(r.stderr).toBe('shimkit: loading the Python interpreter (Pyodide: seconds the first time, faster from the snapshot in the cache after that)…\n--- function stdout ---\ntagged\n---\n');
     expect(readFileSync(join(out, 'tagged.txt'), 'utf8')).toBe('> a\n> b\n');
     expect(readdirSync(out)).toEqual(['tagged.txt']);
   });

@@ -18,7 +18,7 @@ const cache = mkdtempSync(join(tmpdir(), 'shimkit-targets-test-'));
 afterAll(() => rmSync(cache, { recursive: true, force: true }));
 
 function shimkit(args: string[]) {
-  return spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', timeout: 240_000, env: { ...process.env, SHIMKIT_CACHE_DIR: cache } });
+  return spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', timeout: 240_000, env: { ...process.env, SHIMKIT_BUILD_CACHE_DIR: cache, SHIMKIT_CACHE_DIR: cache } });
 }
 
 interface Row {

@@ -92,7 +92,7 @@ export async function runFunction(req: RunRequest, io: RunIo): Promise<void> {
     }
     const memoryBytes = req.memoryMiB === undefined ? undefined : req.memoryMiB * 2 ** 20;
     if (fn.executorType === 'python') {
-      if (!req.json) io.err('shimkit: loading the Python interpreter (Pyodide; the cold start takes seconds)…\n');
+      if (!req.json) io.err('shimkit: loading the Python interpreter (Pyodide: seconds the first time, faster from the snapshot in the cache after that)…\n');
       await executors.warmPython(memoryBytes ?? 256 * 2 ** 20);
     }
     try {

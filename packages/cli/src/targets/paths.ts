@@ -5,7 +5,7 @@
  * host runs a component) and the WIT world is `examples/wit/world.wit` with the WASI packages
  * that `packages/wasi-component/wit/deps` ships — read from this repository, since the CLI is
  * the repository's tour (the package is private). Built bundles and components go to
- * `$SHIMKIT_CACHE_DIR`, by default `packages/cli/.cache/`.
+ * `$SHIMKIT_BUILD_CACHE_DIR`, by default `packages/cli/.cache/` (`$SHIMKIT_CACHE_DIR` is the executors' on-disk cache, another thing).
  */
 
 import { existsSync } from 'node:fs';
@@ -18,9 +18,9 @@ export const CLI_DIR = fileURLToPath(new URL('../../', import.meta.url));
 /** The repository root. */
 export const REPO_DIR = join(CLI_DIR, '..', '..');
 
-/** The cache directory: `$SHIMKIT_CACHE_DIR` or `packages/cli/.cache`. */
+/** The build cache directory: `$SHIMKIT_BUILD_CACHE_DIR` or `packages/cli/.cache`. */
 export function cacheDir(): string {
-  return process.env.SHIMKIT_CACHE_DIR || join(CLI_DIR, '.cache');
+  return process.env.SHIMKIT_BUILD_CACHE_DIR || join(CLI_DIR, '.cache');
 }
 
 /** The examples folder: `$SHIMKIT_EXAMPLES_DIR` or the repository's `examples/`. */
