@@ -3,6 +3,12 @@
  * (interpreter and standard library ship in it; nothing is downloaded), runs exactly ONE call, and
  * is then terminated by the pool — so no interpreter state can pass from one task to the next.
  *
+ * Start-up (see `snapshots.ts`): the thread compiles `pyodide.asm.wasm` at once, then waits for
+ * the parent's `PythonBoot` message — a snapshot to restore (`_loadSnapshot`) or the order to load
+ * cold and make one (`_makeSnapshot`), and V8's code cache of `pyodide.asm.js` (`asm-script.ts`).
+ * A made snapshot is taken after `SETUP` and before the streams, the interrupt buffer, the runner
+ * and the sealing below, and goes back in the ready message.
+ *
  * Before Pyodide loads, the thread is sealed:
  * - network: `fetch`, `XMLHttpRequest`, `WebSocket` throw (and are counted, so a test can prove
  *   none was attempted while loading);
