@@ -63,6 +63,13 @@ function workspaceSources(): Alias[] {
 
 const SOURCES = workspaceSources();
 
+/**
+ * The executors' on-disk cache (Python snapshots) of a test run: inside `node_modules/.cache`,
+ * never the user's `~/.cache`, unless the caller chose one. Set here, so the test workers and
+ * every process they spawn inherit it; tests of the cache itself use their own temp directories.
+ */
+process.env['SHIMKIT_CACHE_DIR'] ||= fileURLToPath(new URL('./node_modules/.cache/shimkit/executors', import.meta.url));
+
 /** Builds the workspace first when a package's `dist/` is missing (a fresh checkout); see the file. */
 const globalSetup = [fileURLToPath(new URL('./vitest.ensure-built.ts', import.meta.url))];
 

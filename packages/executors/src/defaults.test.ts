@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createUnsafeDeterministicRandom } from '../test/unsafe-random.mjs';
 import { bytes, text, wasm } from '../test/support.js';
+import { defaultCacheDir } from './cache/disk-cache.js';
 import { createRegistry, defineFunction, fixedClock } from './index.js';
 
 describe('the default registry', () => {
@@ -12,10 +13,17 @@ describe('the default registry', () => {
     const js = defineFunction({ name: 'greet', executorType: 'js', payload: bytes('export const entrypoint = (args) => `hello ${args.name}`;'), arguments: [{ key: 'name' }] });
     const py = defineFunction({ name: 'echo', executorType: 'python', payload: bytes('def entrypoint(argv):\n    return argv[1][::-1]\n'), arguments: [{ key: 'message' }] });
     const limits = { deadlineMs: 60_000, memoryBytes: 128 * 2 ** 20 };
+    expect(registry.status().python).toEqual({ loaded: false });
     const a = await registry.run({ function: js, arguments: { name: 'ada' } }, limits);
     const b = await registry.run({ function: py, arguments: { message: 'teaclave' } }, limits);
     expect(a.ok && a.value).toBe('hello ada');
     expect(b.ok && b.value).toBe('evalcaet');
+    // After the first call: the python executor's own report, forwarded.
+    const python = registry.status().python as { loaded: boolean; snapshot: string; interpreters: { restored: number; cold: number }; disk?: { dir: string } };
+    expect(python.loaded).toBe(true);
+    expect(['loaded from disk', 'made this process']).toContain(python.snapshot);
+    expect(python.interpreters.restored + python.interpreters.cold).toBeGreaterThanOrEqual(1);
+    expect(python.disk?.dir).toBe(defaultCacheDir());
   }, 120_000);
 });
 

@@ -64,22 +64,33 @@ export function lazyPoolRunner(): WasmRunner & JsRunner {
   };
 }
 
-/** The `python` executor, loaded on its first call (Node: `@shimkit/executors/python`). */
+/**
+ * The `python` executor, loaded on its first call (Node: `@shimkit/executors/python`). Its
+ * `status()` is `{ loaded: false }` until then, and the python executor's own report after
+ * (snapshot origin, interpreters started, start times, the disk cache's counters).
+ */
 export function lazyPythonExecutor(): Executor {
   let loaded: Promise<Executor> | undefined;
+  let python: Executor | undefined;
+  let failure: string | undefined;
   return {
     name: 'python',
     aliases: ['mesapy'],
     async execute(call: ExecutorCall) {
-      loaded ??= import('./python/executor.js').then((m) => m.pythonExecutor());
-      let python: Executor;
+      loaded ??= import('./python/executor.js').then((m) => (python = m.pythonExecutor()));
+      let executor: Executor;
       try {
-        python = await loaded;
+        executor = await loaded;
       } catch (e) {
         loaded = undefined;
-        throw new FunctionFault('internal', `the python executor needs Node worker threads: ${e instanceof Error ? e.message : String(e)}`);
+        failure = e instanceof Error ? e.message : String(e);
+        throw new FunctionFault('internal', `the python executor needs Node worker threads: ${failure}`);
       }
-      return python.execute(call);
+      return executor.execute(call);
+    },
+    status() {
+      if (python === undefined) return failure === undefined ? { loaded: false } : { loaded: false, reason: failure };
+      return { loaded: true, ...(python.status?.() ?? {}) };
     },
   };
 }
