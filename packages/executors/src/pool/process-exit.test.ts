@@ -4,6 +4,7 @@ import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 
 const dist = new URL('../../dist/index.js', import.meta.url).href;
+const pool = new URL('../../dist/pool/wasm-pool.js', import.meta.url).href;
 const trivial = fileURLToPath(new URL('../../test/build/trivial.wasm', import.meta.url));
 
 describe('a process using the default pool', () => {
@@ -23,4 +24,30 @@ describe('a process using the default pool', () => {
     const { stdout } = await promisify(execFile)(process.execPath, ['--input-type=module', '-e', script], { timeout: 120_000 });
     expect(JSON.parse(stdout)).toEqual(['42', 'hi', 'worker pool', true, 2]);
   }, 150_000);
+
+  it('survives pools closed while their other workers are still loading (the shape of a one-shot CLI run), 25 rounds', async () => {
+    // Each round: a 2-thread pool answers one call, then is closed at once, so the second worker is
+    // terminated while it loads its task. Piscina loads the worker's file with require(): were it
+    // the ESM task, Node 20's synchronous require(esm) could be cut mid-instantiation and abort the
+    // process (FATAL ERROR: v8::Module::IsGraphAsync); the CommonJS loader takes the async path.
+    const script = `
+      import { readFileSync } from 'node:fs';
+      import { defineFunction, createRegistry, wasmExecutor } from ${JSON.stringify(dist)};
+      import { wasmPool } from ${JSON.stringify(pool)};
+      const fn = defineFunction({ name: 'answer', executorType: 'wasm', payload: new Uint8Array(readFileSync(${JSON.stringify(trivial)})) });
+      const values = [];
+      for (let round = 0; round < 25; round++) {
+        const runner = wasmPool({ threads: 2 });
+        const registry = createRegistry({ executors: [wasmExecutor({ runner })] });
+        const r = await registry.run({ function: fn });
+        values.push(r.ok && r.value);
+        await new Promise((resolve) => setTimeout(resolve, round * 4));
+        await runner.close();
+      }
+      console.log(JSON.stringify(values));
+    `;
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, ['--input-type=module', '-e', script], { timeout: 240_000 });
+    expect(stderr).toBe('');
+    expect(JSON.parse(stdout)).toEqual(Array(25).fill('42'));
+  }, 300_000);
 });

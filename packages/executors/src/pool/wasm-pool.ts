@@ -79,11 +79,12 @@ export interface WasmPool extends WasmRunner, JsRunner {
   close(): Promise<void>;
 }
 
+/** The worker's file: a CommonJS loader of the task module (`wasm-task-loader.cts` says why). */
 function taskUrl(): string {
-  const beside = new URL('./wasm-task.js', import.meta.url);
+  const beside = new URL('./wasm-task-loader.cjs', import.meta.url);
   if (existsSync(fileURLToPath(beside))) return fileURLToPath(beside);
   // Running from the TypeScript sources (the package's own tests): use the built task.
-  return fileURLToPath(new URL('../../dist/pool/wasm-task.js', import.meta.url));
+  return fileURLToPath(new URL('../../dist/pool/wasm-task-loader.cjs', import.meta.url));
 }
 
 const EMPTY = new Uint8Array(0);
