@@ -11,6 +11,7 @@ import { type CallResult, type FaultKind, FunctionFault, type Usage } from './re
 import { DEFAULT_MAX_OUTPUT_BYTES, FunctionRuntime } from './runtime.js';
 import { type Clock, entropyRandom, osClock, type RandomSource } from './sources.js';
 import { createTask, DEFAULT_MAX_INPUT_BYTES, type Task, type TaskSpec } from './task.js';
+import { checkOptionKeys } from './options.js';
 
 /** Default cap on guest memory: 256 MiB. */
 export const DEFAULT_MEMORY_BYTES = 256 * 2 ** 20;
@@ -66,6 +67,7 @@ export class ExecutorRegistry {
   readonly #random: RandomSource;
 
   constructor(options: RegistryOptions = {}) {
+    checkOptionKeys('registry options', options, ['executors', 'clock', 'random']);
     this.#clock = options.clock ?? osClock;
     this.#random = options.random ?? entropyRandom;
     for (const e of options.executors ?? []) this.register(e);
@@ -120,12 +122,13 @@ export class ExecutorRegistry {
    * Runs one task. Everything wrong with the task is thrown before anything runs; everything that
    * goes wrong while it runs comes back as `{ ok: false, kind }`.
    *
-   * @throws ExecutorError `ERR_UNKNOWN_EXECUTOR`, `ERR_INVALID_LIMITS`, and every code of `createTask`.
+   * @throws ExecutorError `ERR_INVALID_OPTIONS` (an unknown key in `options`: a misspelt limit is refused, not ignored), `ERR_UNKNOWN_EXECUTOR`, `ERR_INVALID_LIMITS`, and every code of `createTask`.
    * @example
    * const r = await registry.run({ function: echo, arguments: { message: 'hi' } });
    * if (r.ok) console.log(r.value);
    */
   async run(spec: TaskSpec | Task, options: RunOptions = {}): Promise<CallResult> {
+    checkOptionKeys('run options', options, ['deadlineMs', 'signal', 'memoryBytes', 'maxOutputBytes', 'maxInputBytes', 'streamBytes', 'stdin', 'env', 'clock', 'random']);
     checkPositive('deadlineMs', options.deadlineMs, 2 ** 31 - 1);
     checkPositive('memoryBytes', options.memoryBytes, 2 ** 32);
     checkPositive('maxOutputBytes', options.maxOutputBytes);

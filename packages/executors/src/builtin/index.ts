@@ -17,6 +17,7 @@ import { passwordCheck } from './password-check.js';
 import { privateJoinAndCompute, privateJoinAndComputeSpec } from './private-join-and-compute.js';
 import { randomBytes } from './random-bytes.js';
 import { uuid } from './uuid.js';
+import { checkOptionKeys } from '../options.js';
 
 export type { BuiltinFunction } from './function.js';
 export { privateJoinAndComputeSpec };
@@ -54,6 +55,7 @@ export interface BuiltinExecutorOptions {
  * @example const registry = createRegistry({ executors: [builtinExecutor()] });
  */
 export function builtinExecutor(options: BuiltinExecutorOptions = {}): Executor {
+  checkOptionKeys('builtinExecutor options', options, ['functions']);
   const table = new Map<string, BuiltinFunction>();
   for (const f of [...BUILTIN_FUNCTIONS, ...(options.functions ?? [])]) {
     for (const n of [f.name, ...(f.aliases ?? [])]) table.set(n, f);

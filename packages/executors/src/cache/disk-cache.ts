@@ -34,6 +34,7 @@ import { homedir } from 'node:os';
 import { isAbsolute, join, resolve } from 'node:path';
 import { assertBytes } from '@shimkit/os-shim/validate';
 import { ExecutorError } from '../errors.js';
+import { checkOptionKeys } from '../options.js';
 import { runtimeEngineParts } from './engine-id.js';
 import { checkEntry, ENTRY_HEADER_BYTES, type EntryMissReason, encodeEntryHeader, type Sha256 } from './entry-format.js';
 
@@ -253,9 +254,7 @@ export class DiskCache {
   constructor(options: DiskCacheOptions) {
     const o = options as unknown;
     if (typeof o !== 'object' || o === null || Array.isArray(o)) throw new ExecutorError('ERR_INVALID_OPTIONS', 'DiskCache options must be an object with at least `engine`');
-    const allowed = ['dir', 'engine', 'maxBytes', 'fs'];
-    const unknown = Object.keys(o).filter((k) => !allowed.includes(k));
-    if (unknown.length > 0) throw new ExecutorError('ERR_INVALID_OPTIONS', `DiskCache options has unknown key(s) ${unknown.map((k) => JSON.stringify(k)).join(', ')}; allowed: ${allowed.join(', ')}`);
+    checkOptionKeys('DiskCache options', o, ['dir', 'engine', 'maxBytes', 'fs']);
     const { dir, engine, maxBytes, fs } = options;
     if (typeof engine !== 'string' || !ENGINE_HEX.test(engine)) throw new ExecutorError('ERR_INVALID_OPTIONS', 'DiskCache options.engine must be 32 lowercase hex characters (engineId(...))');
     if (dir !== undefined && (typeof dir !== 'string' || dir === '' || dir.includes('\0'))) throw new ExecutorError('ERR_INVALID_OPTIONS', 'DiskCache options.dir must be a non-empty path');

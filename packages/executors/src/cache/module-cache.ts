@@ -25,6 +25,7 @@
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
 import { ExecutorError } from '../errors.js';
+import { checkOptionKeys } from '../options.js';
 
 /** What the cache holds for one key: a compiled module and what was derived with it. */
 export interface CachedModule {
@@ -109,6 +110,7 @@ export class ModuleCache {
   #evictions = 0;
 
   constructor(options: ModuleCacheOptions = {}) {
+    checkOptionKeys('ModuleCache options', options, ['engineId', 'maxEntries', 'maxBytes']);
     if (options.engineId !== undefined && typeof options.engineId !== 'string') {
       throw new ExecutorError('ERR_INVALID_OPTIONS', `engineId must be a string, got ${typeof options.engineId}`);
     }

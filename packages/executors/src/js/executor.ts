@@ -42,6 +42,7 @@ import { BOOTSTRAP } from './bootstrap.js';
 import { EngineCache, type EngineSource, readInstalledQuickjsWasm } from './engine.js';
 import type { ModuleCache } from '../cache/module-cache.js';
 import type { JsJob, JsJobResult } from './job.js';
+import { checkOptionKeys } from '../options.js';
 
 /** Options of the js executor. */
 export interface JsExecutorOptions {
@@ -125,6 +126,7 @@ function classify(e: unknown, stopped: 'timeout' | 'cancelled' | undefined, dead
  * await registry.run({ function: fn, arguments: { name: 'ada' } }, { deadlineMs: 1000, memoryBytes: 32 << 20 });
  */
 export function jsExecutor(options: JsExecutorOptions = {}): Executor {
+  checkOptionKeys('jsExecutor options', options, ['engine', 'moduleCache', 'cacheSize', 'maxStackBytes', 'runner']);
   const engines = new EngineCache(options.engine ?? readInstalledQuickjsWasm, options.moduleCache ?? options.cacheSize);
   const maxStack = options.maxStackBytes ?? 256 * 1024;
   const runner = options.runner;

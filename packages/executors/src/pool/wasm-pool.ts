@@ -33,6 +33,7 @@ import type { JsJob, JsJobResult } from '../js/job.js';
 import type { JsRunner } from '../js/executor.js';
 import type { WasmRunner } from '../wasm/executor.js';
 import type { WasmJob, WasmJobResult } from '../wasm/job.js';
+import { checkOptionKeys } from '../options.js';
 
 /** Options of a wasm pool. */
 export interface WasmPoolOptions {
@@ -107,6 +108,7 @@ function count(name: string, v: number | undefined, dflt: number, min: number): 
  * await pool.close();
  */
 export function wasmPool(options: WasmPoolOptions = {}): WasmPool {
+  checkOptionKeys('wasmPool options', options, ['threads', 'maxQueue', 'sources']);
   const threads = count('threads', options.threads, availableParallelism(), 1);
   const maxQueue = count('maxQueue', options.maxQueue, 1024, 0);
   const workerData = options.sources === undefined ? {} : { sources: String(options.sources) };

@@ -27,6 +27,7 @@ import { FunctionFault } from '../result.js';
 import { flattenArguments } from '../wasm/teaclave-abi.js';
 import type { PythonBoot, PythonJob, PythonJobResult, PythonReady, PythonWorkerData } from './protocol.js';
 import { defaultPythonCache, InterpreterSnapshots, type PythonStartStatus, type SnapshotStore } from './snapshots.js';
+import { checkOptionKeys } from '../options.js';
 
 export { defaultPythonCache, pythonCacheEngine, type CodeCacheOrigin, type PythonStartStatus, type SnapshotOrigin, type SnapshotStore } from './snapshots.js';
 
@@ -90,6 +91,7 @@ const EMPTY = new Uint8Array(0);
  * await registry.run({ function: fn, arguments: { message: 'hi' } }, { deadlineMs: 5000, memoryBytes: 256 << 20 });
  */
 export function pythonExecutor(options: PythonExecutorOptions = {}): PythonExecutor {
+  checkOptionKeys('pythonExecutor options', options, ['sources', 'ready', 'graceMs', 'snapshot', 'cache']);
   const url = entryUrl();
   const readyCount = options.ready ?? 1;
   const graceMs = options.graceMs ?? 500;

@@ -21,6 +21,7 @@ import { FunctionFault } from '../result.js';
 import { type CachedModule, ModuleCache, sharedModuleCache } from '../cache/module-cache.js';
 import { capModuleMemory, MemoryCapError } from './module-limits.js';
 import { jobFault, runWasmJob, type WasmJob, type WasmJobResult } from './job.js';
+import { checkOptionKeys } from '../options.js';
 
 /** Runs prepared jobs somewhere (this thread, a worker pool…). */
 export interface WasmRunner {
@@ -81,6 +82,7 @@ export async function compileCapped(payload: Uint8Array, memoryBytes: number): P
  * @example const registry = createRegistry({ executors: [builtinExecutor(), wasmExecutor()] });
  */
 export function wasmExecutor(options: WasmExecutorOptions = {}): Executor {
+  checkOptionKeys('wasmExecutor options', options, ['runner', 'moduleCache', 'cacheSize']);
   const runner = options.runner ?? inThreadRunner;
   const cache = options.moduleCache ?? (options.cacheSize === undefined ? sharedModuleCache() : new ModuleCache({ maxEntries: options.cacheSize }));
 

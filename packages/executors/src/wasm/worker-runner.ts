@@ -11,6 +11,7 @@
 
 import type { WasmRunner } from './executor.js';
 import { type WasmPoolStatus, wasmPool } from '../pool/wasm-pool.js';
+import { checkOptionKeys } from '../options.js';
 
 export { type WasmPool, type WasmPoolOptions, type WasmPoolStatus, sharedWasmPool, wasmPool } from '../pool/wasm-pool.js';
 
@@ -45,6 +46,7 @@ export interface WorkerRunner extends WasmRunner {
  * @example const registry = createRegistry({ executors: [wasmExecutor({ runner: workerRunner() })] });
  */
 export function workerRunner(options: WorkerRunnerOptions = {}): WorkerRunner {
+  checkOptionKeys('workerRunner options', options, ['sources', 'idleWorkers', 'threads']);
   return wasmPool({
     ...(options.sources === undefined ? {} : { sources: options.sources }),
     ...(options.threads === undefined ? {} : { threads: options.threads }),
