@@ -29,7 +29,7 @@ describe('shimkit --version, --help', () => {
     expect(r.status).toBe(0);
     for (const cmd of ['status', 'rand', 'uuid', 'int', 'targets', 'run', 'bench', 'cache', 'tour']) expect(r.stdout).toMatch(new RegExp(`^  ${cmd} `, 'm'));
     expect(r.stdout).toContain(
-      'Exit codes: 0 ok, 1 internal error, 2 usage, 3 bad number, 4 missing file, 5 a target failed, 6 no entropy; `run`: 7 trap, 8 timeout, 9 memory cap, 10 non-zero exit, 11 function error, 12 invalid payload, 13 link, 14 io, 15 limit.',
+      'Exit codes: 0 ok, 1 internal error, 2 usage, 3 bad number, 4 missing file, 5 a target failed, 6 no entropy; `run`: 7 trap, 8 timeout, 9 memory cap, 10 non-zero exit, 11 function error, 12 invalid payload, 13 link, 14 io, 15 limit; `cache`: 16 cache directory unusable.',
     );
     const none = shimkit([]);
     expect(none.status).toBe(2);

@@ -22,6 +22,7 @@
  * | 13 | link | `run`: the module imports something the host does not provide |
  * | 14 | io | `run`: the function opened an input or output it was not given |
  * | 15 | limit | `run`: an output or a captured stream passed its cap |
+ * | 16 | cache | `cache`: the cache directory cannot be read or changed (not a directory, permission denied) |
  *
  * A run that was cancelled or failed inside the executor (kinds `cancelled`, `internal`) is 1.
  */
@@ -44,12 +45,13 @@ export const EXIT = Object.freeze({
   link: 13,
   io: 14,
   limit: 15,
+  cache: 16,
 } as const);
 
 /** One line for `--help`: every code and its kind. */
 export const EXIT_CODES_HELP =
   'Exit codes: 0 ok, 1 internal error, 2 usage, 3 bad number, 4 missing file, 5 a target failed, 6 no entropy; ' +
-  '`run`: 7 trap, 8 timeout, 9 memory cap, 10 non-zero exit, 11 function error, 12 invalid payload, 13 link, 14 io, 15 limit.';
+  '`run`: 7 trap, 8 timeout, 9 memory cap, 10 non-zero exit, 11 function error, 12 invalid payload, 13 link, 14 io, 15 limit; `cache`: 16 cache directory unusable.';
 
 /** The kind of a failure the command reports. */
 export type ExitKind = Exclude<keyof typeof EXIT, 'ok'>;

@@ -171,6 +171,6 @@ describe('shimkit run: user mistakes are one line on stderr', () => {
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/^Usage: shimkit run \[options\] <FUNCTION\|FILE>/);
     for (const flag of ['--arg <k=v>', '--input <name=path>', '--output <name=path>', '--timeout <ms>', '--memory <MiB>', '--json']) expect(r.stdout).toContain(flag);
-    expect(r.stdout).toContain('`run`: 7 trap, 8 timeout, 9 memory cap, 10 non-zero exit, 11 function error, 12 invalid payload, 13 link, 14 io, 15 limit.');
+    expect(r.stdout).toContain('`run`: 7 trap, 8 timeout, 9 memory cap, 10 non-zero exit, 11 function error, 12 invalid payload, 13 link, 14 io, 15 limit; `cache`: 16 cache directory unusable.');
   });
 });

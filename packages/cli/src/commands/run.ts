@@ -106,6 +106,8 @@ export async function runFunction(req: RunRequest, io: RunIo): Promise<void> {
   } finally {
     await executors.close();
   }
+  // After close(): the snapshot's write to the disk cache has finished (or failed) by then.
+  if (!req.json) for (const note of executors.pythonNotes()) io.err(`shimkit: note: ${note}\n`);
 
   const written = new Map<string, Uint8Array>();
   const missing: string[] = [];

@@ -17,6 +17,8 @@ export interface CliExecutors {
   readonly registry: ExecutorRegistry;
   /** Loads a Python interpreter for `memoryBytes` ahead of the call; resolves when it is ready or has failed. */
   warmPython(memoryBytes: number): Promise<void>;
+  /** Why the python executor cached nothing on disk (e.g. the cache directory is read-only), one line each; empty when all is well or python was not used. */
+  pythonNotes(): readonly string[];
   /** Terminates the workers (wasm and python). */
   close(): Promise<void>;
 }
@@ -44,6 +46,9 @@ export function cliExecutors(): CliExecutors {
       // A load that fails (e.g. a cap too small for the interpreter) stays in the pool: the call
       // takes it and reports the failure as a typed result (kind 'memory' or 'internal').
       await python.warmUp(memoryBytes).catch(() => {});
+    },
+    pythonNotes() {
+      return python?.status().notes ?? [];
     },
     async close() {
       await Promise.all([runner.close(), python?.close()]);
