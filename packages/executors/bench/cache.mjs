@@ -121,5 +121,5 @@ await pool.close();
 
 console.log('');
 for (const line of results) console.log(line);
-console.log(`round trip: bare postMessage ${fmt(bare)}, piscina no-op ${fmt(piscinaNoop)}, wasm pool trivial call ${fmt(poolCall)} (target ≤ 60 µs), registry.run on the pool ${fmt(viaRegistry)}`);
+console.log(`round trip: bare postMessage ${fmt(bare)}, piscina no-op ${fmt(piscinaNoop)} (target ≤ 60 µs), wasm pool trivial call ${fmt(poolCall)}, registry.run on the pool ${fmt(viaRegistry)}`);
 console.log(`load average after: ${loadavg().map((x) => x.toFixed(2)).join(' ')}`);
