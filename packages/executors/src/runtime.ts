@@ -8,6 +8,7 @@
  */
 
 import { FunctionFault } from './result.js';
+import { concatBytes } from './bytes.js';
 
 /** Default cap on one output, in bytes (256 MiB). */
 export const DEFAULT_MAX_OUTPUT_BYTES = 256 * 2 ** 20;
@@ -114,15 +115,7 @@ export class FunctionRuntime {
   commit(): Record<string, Uint8Array> {
     this.#sealed = true;
     const out: Record<string, Uint8Array> = {};
-    for (const [name, { chunks, size }] of this.#staged) {
-      const bytes = new Uint8Array(size);
-      let o = 0;
-      for (const c of chunks) {
-        bytes.set(c, o);
-        o += c.length;
-      }
-      out[name] = bytes;
-    }
+    for (const [name, { chunks }] of this.#staged) out[name] = concatBytes(chunks);
     this.#staged.clear();
     return out;
   }

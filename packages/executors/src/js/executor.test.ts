@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createUnsafeDeterministicRandom } from '../../test/unsafe-random.mjs';
-import { bytes, text } from '../../test/support.js';
+import { bytes, fault, ok, text } from '../../test/support.js';
 import { defineFunction, type FunctionSpec } from '../function.js';
 import { createRegistry, type RunOptions } from '../registry.js';
-import type { CallResult, CallSuccess } from '../result.js';
 import { fixedClock } from '../sources.js';
 import { jsExecutor } from './executor.js';
 
@@ -14,14 +13,6 @@ const fn = (source: string, extra: Partial<FunctionSpec> = {}) => defineFunction
 const run = (source: string, options: RunOptions = {}, extra: Partial<FunctionSpec> = {}, task: Record<string, unknown> = {}) =>
   registry.run({ function: fn(source, extra), ...task }, { deadlineMs: 10_000, memoryBytes: 64 * MiB, ...options });
 
-function ok(r: CallResult): CallSuccess {
-  if (!r.ok) throw new Error(`${r.kind}: ${r.message}`);
-  return r;
-}
-function fault(r: CallResult) {
-  if (r.ok) throw new Error(`expected a failure, got value ${r.value}`);
-  return r;
-}
 
 describe('js executor: the function convention', () => {
   it('passes the arguments object and returns a string as is', async () => {

@@ -43,6 +43,7 @@ import { EngineCache, type EngineSource, readInstalledQuickjsWasm } from './engi
 import type { ModuleCache } from '../cache/module-cache.js';
 import type { JsJob, JsJobResult } from './job.js';
 import { checkOptionKeys } from '../options.js';
+import { concatBytes } from '../bytes.js';
 
 /** Options of the js executor. */
 export interface JsExecutorOptions {
@@ -89,13 +90,7 @@ class Capture {
     this.#size += b.length;
   }
   bytes(): Uint8Array {
-    const out = new Uint8Array(this.#size);
-    let o = 0;
-    for (const c of this.#chunks) {
-      out.set(c, o);
-      o += c.length;
-    }
-    return out;
+    return concatBytes(this.#chunks);
   }
 }
 

@@ -2,11 +2,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bytes, text } from '../../test/support.js';
+import { bytes, fault, ok, text } from '../../test/support.js';
 import { DiskCache } from '../cache/disk-cache.js';
 import { defineFunction, type FunctionSpec } from '../function.js';
 import { createRegistry, type RunOptions } from '../registry.js';
-import type { CallResult, CallSuccess } from '../result.js';
 import { pythonCacheEngine, pythonExecutor } from './executor.js';
 
 // Pyodide starts in seconds: one pool per executor, each interpreter used for exactly one call.
@@ -32,14 +31,6 @@ const fn = (source: string, extra: Partial<FunctionSpec> = {}) => defineFunction
 const run = (source: string, options: RunOptions = {}, extra: Partial<FunctionSpec> = {}, task: Record<string, unknown> = {}) =>
   registry.run({ function: fn(source, extra), ...task }, { deadlineMs: 60_000, memoryBytes: 256 * MiB, ...options });
 
-function ok(r: CallResult): CallSuccess {
-  if (!r.ok) throw new Error(`${r.kind}: ${r.message}`);
-  return r;
-}
-function fault(r: CallResult) {
-  if (r.ok) throw new Error(`expected a failure, got value ${r.value}`);
-  return r;
-}
 const next = async () => expect(ok(await run('def entrypoint(argv):\n    return "still here"\n')).value).toBe('still here');
 
 describe('python executor: Teaclave MesaPy payloads', () => {

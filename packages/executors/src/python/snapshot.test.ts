@@ -1,8 +1,8 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { bytes } from '../../test/support.js';
+import { bytes, ok } from '../../test/support.js';
 import { defineFunction } from '../function.js';
 import { createRegistry } from '../registry.js';
-import type { CallResult, CallSuccess } from '../result.js';
+import type { CallResult } from '../result.js';
 import { pythonExecutor, type PythonExecutor, type SnapshotStore } from './executor.js';
 import { codeCacheKey, snapshotKey } from './snapshots.js';
 
@@ -31,10 +31,6 @@ afterAll(async () => {
   await Promise.all(executors.map((e) => e.close()));
 });
 
-function ok(r: CallResult): CallSuccess {
-  if (!r.ok) throw new Error(`${r.kind}: ${r.message}`);
-  return r;
-}
 
 const DRAWS = `import os, random, secrets, uuid
 def entrypoint(argv):

@@ -40,6 +40,7 @@ import { type AsmScriptRun, runAsmScript } from './asm-script.js';
 import { DRIVER, SETUP } from './driver.js';
 import type { FaultKind } from '../result.js';
 import type { PythonBoot, PythonJob, PythonJobResult, PythonReady, PythonWorkerData } from './protocol.js';
+import { concatBytes } from '../bytes.js';
 
 const data = workerData as PythonWorkerData;
 const require = createRequire(import.meta.url);
@@ -206,10 +207,10 @@ port.on('message', (job: PythonJob) => {
     const r = runner(payload, job.argv, (name) => job.inputs[name], job.outputs);
     const [value, outputs] = r.toJs({ dict_converter: (entries: Iterable<[string, Uint8Array]>) => new Map(entries) });
     r.destroy();
-    result = streamFault === undefined ? { ok: true, value, outputs: Object.fromEntries(outputs), stdout: cat(stdout), stderr: cat(stderr) } : { ok: false, kind: 'limit', message: streamFault, stdout: cat(stdout), stderr: cat(stderr) };
+    result = streamFault === undefined ? { ok: true, value, outputs: Object.fromEntries(outputs), stdout: concatBytes(stdout), stderr: concatBytes(stderr) } : { ok: false, kind: 'limit', message: streamFault, stdout: concatBytes(stdout), stderr: concatBytes(stderr) };
   } catch (e) {
     const c = (e as { invalid?: boolean }).invalid ? { kind: 'invalid' as const, message: (e as Error).message } : classify(e);
-    result = { ok: false, ...c, stdout: cat(stdout), stderr: cat(stderr) };
+    result = { ok: false, ...c, stdout: concatBytes(stdout), stderr: concatBytes(stderr) };
   }
   port.postMessage(result);
 });
@@ -227,12 +228,3 @@ const ready: PythonReady = {
 };
 port.postMessage(ready, [snapshot?.buffer, codeCache?.buffer].filter((b): b is ArrayBuffer => b instanceof ArrayBuffer));
 
-function cat(chunks: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
-  let o = 0;
-  for (const c of chunks) {
-    out.set(c, o);
-    o += c.length;
-  }
-  return out;
-}

@@ -9,6 +9,7 @@ import type { Clock, RandomSource } from '../sources.js';
 import { ErrnoError } from './errno.js';
 import type { FdTable } from './descriptors.js';
 import type { GuestMemory } from './memory.js';
+import { concatBytes } from '../bytes.js';
 
 /** A capped byte sink for stdout / stderr. */
 export class Capture {
@@ -26,13 +27,7 @@ export class Capture {
     this.#size += b.length;
   }
   bytes(): Uint8Array {
-    const out = new Uint8Array(this.#size);
-    let o = 0;
-    for (const c of this.#chunks) {
-      out.set(c, o);
-      o += c.length;
-    }
-    return out;
+    return concatBytes(this.#chunks);
   }
 }
 

@@ -16,6 +16,7 @@ import { ProcExit } from '../wasi/context.js';
 import { WASI_PREVIEW1_FUNCTIONS, WasiHost } from '../wasi/host.js';
 import { MemoryFileSystem } from '../wasi/fs-memory.js';
 import { flattenArguments, placeArgv, TEACLAVE_IMPORTS, TeaclaveFiles } from './teaclave-abi.js';
+import { concatBytes } from '../bytes.js';
 
 /** A call, as data. */
 export interface WasmJob {
@@ -67,15 +68,6 @@ export function unknownImports(mod: WebAssembly.Module): string[] {
     .map((i) => `${i.module}.${i.name} (${i.kind})`);
 }
 
-function concat(chunks: readonly Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
-  let o = 0;
-  for (const c of chunks) {
-    out.set(c, o);
-    o += c.length;
-  }
-  return out;
-}
 
 /** Classifies an exception thrown out of the guest. */
 export function classify(e: unknown): { kind: FaultKind; message: string; exitCode?: number } {
@@ -148,7 +140,7 @@ export function runWasmJob(job: WasmJob, sources: { clock: Clock; random: Random
     }
     const outputs = new Map<string, Uint8Array>();
     for (const [name, bytes] of fs.readOutputs(job.outputs)) if (bytes.length > 0) outputs.set(name, bytes);
-    for (const [name, chunks] of teaclave.staged) outputs.set(name, concat(chunks));
+    for (const [name, chunks] of teaclave.staged) outputs.set(name, concatBytes(chunks));
     for (const [name, b] of outputs) {
       if (b.length > job.maxOutputBytes) return { ok: false, kind: 'limit', message: `output "${name}" exceeds its cap of ${job.maxOutputBytes} bytes`, stdout: host.stdout(), stderr: host.stderr(), ...peak() };
     }

@@ -11,6 +11,7 @@
  */
 
 import { ExecutorError } from '../errors.js';
+import { concatBytes } from '../bytes.js';
 
 /** Bytes in one wasm page. */
 export const WASM_PAGE = 65536;
@@ -171,12 +172,5 @@ export function capModuleMemory(bytes: Uint8Array, capBytes: number): CappedModu
     } else chunks.push(bytes.subarray(secStart, bodyEnd));
     r2.pos = bodyEnd;
   }
-  const total = chunks.reduce((n, c) => n + c.length, 0);
-  const result = new Uint8Array(total);
-  let o = 0;
-  for (const c of chunks) {
-    result.set(c, o);
-    o += c.length;
-  }
-  return { bytes: result, initialPages: min, maxPages: newMax, imported: mem.imported };
+  return { bytes: concatBytes(chunks), initialPages: min, maxPages: newMax, imported: mem.imported };
 }
